@@ -1,0 +1,958 @@
+// extractors/src/extractor.cpp — the pipeline: sentences → tokens → mentions → entities →
+// rule matches → triples with provenance.
+//
+// Extractor::create compiles every rule file and gazetteer once into an immutable Resources;
+// extract() keeps all its state on the stack of the calling thread, so one Extractor serves
+// any number of threads.
+#include "kgmill/extractors/extractor.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "dates.hpp"
+#include "kgmill/core/unicode.hpp"
+#include "kgmill/extractors/sentences.hpp"
+#include "mentions.hpp"
+#include "model.hpp"
+#include "utf8.hpp"
+
+namespace kgmill {
+namespace ex {
+namespace {
+
+// ---------------------------------------------------------------- entities of one document
+struct Ent {
+    int parent = -1;  // union-find
+    EntityType type = EntityType::kOrganization;
+    bool typed = false;                 // some mention had a known kind
+    std::map<std::string, int> names;   // surface/canonical name → count
+    std::vector<std::string> order;     // names in order of appearance
+    int count = 0;
+    int first = 0;                      // first mention index
+    std::int32_t head_lex = -1;         // events: the head word ("seminar")
+    bool acronym_only = true;
+};
+
+struct Item {
+    bool ment = false;
+    int idx = 0;       // token index or mention index
+    int run_end = 0;   // token items: end of the run of plain tokens (exclusive)
+};
+
+struct Cand {
+    int s = -1, o = -1;  // entity roots (o may be an agreement: >= kAgreementBase)
+    RelationType p{};
+    bool planned = false;
+    std::string role, field, date;
+    const Rule* rule = nullptr;
+    int sentence = 0;
+    double confidence = 0;
+};
+constexpr int kAgreementBase = 1 << 24;
+
+struct Agreement {
+    std::string kind;
+    std::vector<int> parties;
+    std::string date;
+};
+
+// ---------------------------------------------------------------- the extractor
+class RuleExtractor final : public Extractor {
+public:
+    explicit RuleExtractor(std::shared_ptr<const Resources> r) : R_(std::move(r)) {}
+    std::vector<Triple> extract(const Document& doc) const override;
+
+private:
+    std::shared_ptr<const Resources> R_;
+};
+
+class DocRun {
+public:
+    DocRun(const Resources& r, const Document& d) : R(r), doc(d), text(d.text) {}
+    std::vector<Triple> run();
+
+private:
+    const Resources& R;
+    const Document& doc;
+    std::string_view text;
+    std::vector<Token> toks;
+    std::vector<Sentence> sents;
+    std::vector<Mention> ments;
+    std::vector<int> tok_mention;
+    std::vector<Ent> ents;
+    std::vector<Cand> cands;
+    std::vector<Agreement> agreements;
+    std::unordered_map<int, EntityType> coerce;
+    int focus = -1;
+    std::size_t refs_from = static_cast<std::size_t>(-1);  // first sentence of a references section
+    std::vector<std::optional<std::vector<DateHit>>> date_cache;
+    int default_year = 0;
+    std::string scratch;
+    bool debug_ = false;
+
+    int root(int e) {
+        while (ents[static_cast<std::size_t>(e)].parent >= 0) e = ents[static_cast<std::size_t>(e)].parent;
+        return e;
+    }
+    void unite(int a, int b);
+    void segment();
+    void find_all_mentions();
+    void resolve();
+    void resolve_anaphors();
+    void compute_focus();
+    void match_sentence(int si);
+    void run_rule(const Rule& rule, const LangRules& L, int si, const std::vector<Item>& items);
+    void emit(const Rule& rule, const LangRules& L, int si, const std::vector<Item>& items, int start, int end,
+              const std::array<std::pair<int, int>, 8>& caps, const std::vector<int>& capbuf);
+    void derived_event_fields();
+    std::vector<Triple> build();
+
+public:
+    std::uint32_t item_cls(const Item& it) const;
+
+private:
+    EntityType final_type(int e) const;
+    EntityRef ref(int e) const;
+    std::string canonical(int e) const;
+    bool words_in(const WordSet& ws, std::uint32_t t0, std::uint32_t t1) const;
+};
+
+void DocRun::unite(int a, int b) {
+    a = root(a);
+    b = root(b);
+    if (a == b) return;
+    // keep the earlier entity as the root
+    if (ents[static_cast<std::size_t>(b)].first < ents[static_cast<std::size_t>(a)].first) std::swap(a, b);
+    Ent& A = ents[static_cast<std::size_t>(a)];
+    Ent& B = ents[static_cast<std::size_t>(b)];
+    B.parent = a;
+    for (auto& [n, c] : B.names) A.names[n] += c;
+    for (auto& n : B.order) if (std::find(A.order.begin(), A.order.end(), n) == A.order.end()) A.order.push_back(n);
+    A.count += B.count;
+    if (!A.typed && B.typed) { A.type = B.type; A.typed = true; }
+    A.acronym_only = A.acronym_only && B.acronym_only;
+    if (A.head_lex < 0) A.head_lex = B.head_lex;
+}
+
+void DocRun::segment() {
+    auto spans = split_sentences(text);
+    toks.reserve(text.size() / 5);
+    for (const auto& sp : spans) {
+        Sentence s;
+        s.b = sp.begin;
+        s.e = sp.end;
+        s.tok0 = static_cast<std::uint32_t>(toks.size());
+        tokenize(text, sp.begin, sp.end, &R.lex, scratch, toks);
+        s.tok1 = static_cast<std::uint32_t>(toks.size());
+        int viet = 0, words = 0, caps = 0, allcaps = 0;
+        for (auto k = s.tok0; k < s.tok1; ++k) {
+            const Token& t = toks[k];
+            if (!t.is(kWord)) continue;
+            ++words;
+            if (t.is(kViet)) ++viet;
+            if (t.is(kAllCaps)) ++allcaps;
+            if (t.is(kCap)) ++caps;
+        }
+        s.vi = viet >= 2 && viet * 8 >= words;
+        if (s.tok1 > s.tok0) {
+            const Token& last = toks[s.tok1 - 1];
+            const bool terminal = last.is(kPunct) || last.is(kAbbrev);
+            if (!terminal && words >= 3 && (allcaps * 10 >= words * 6)) s.heading = true;
+            if (!terminal && words >= 4 && caps * 10 >= words * 8 && !s.vi) s.title_case = true;
+        }
+        if (refs_from == static_cast<std::size_t>(-1) && s.tok1 > s.tok0) {
+            std::size_t n = s.tok1 - s.tok0;
+            if (n >= 1 && n <= 4 && static_cast<std::size_t>(R.section_stop.match(toks.data(), s.tok1, s.tok0)) + (toks[s.tok1 - 1].is(kPunct) ? 1 : 0) >= n &&
+                R.section_stop.match(toks.data(), s.tok1, s.tok0) > 0)
+                refs_from = sents.size();
+        }
+        sents.push_back(s);
+    }
+    date_cache.resize(sents.size());
+}
+
+void DocRun::find_all_mentions() {
+    MentionFinder mf(R, text, toks);
+    for (std::size_t si = 0; si < sents.size(); ++si)
+        mf.find(sents[si].tok0, sents[si].tok1, sents[si].vi, static_cast<int>(si), ments);
+    std::sort(ments.begin(), ments.end(), [](const Mention& a, const Mention& b) { return a.t0 < b.t0; });
+    tok_mention.assign(toks.size(), -1);
+    for (std::size_t mi = 0; mi < ments.size(); ++mi)
+        for (auto k = ments[mi].t0; k < ments[mi].t1; ++k) tok_mention[k] = static_cast<int>(mi);
+}
+
+std::string initials(std::string_view name) {
+    std::string out;
+    std::size_t comma = name.find(',');
+    if (comma != std::string_view::npos) name = name.substr(0, comma);
+    std::size_t i = 0;
+    static const std::set<std::string> skip = {"of", "for", "and", "the", "&", "on", "de", "in", "và", "của", "at"};
+    while (i < name.size()) {
+        while (i < name.size() && (name[i] == ' ' || name[i] == '-')) ++i;
+        std::size_t j = i;
+        while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
+        if (j > i) {
+            std::string w(name.substr(i, j - i));
+            if (!skip.count(to_lower(w))) {
+                int len = 1;
+                char32_t c = decode_utf8(w, 0, len);
+                if (cp_is_alpha(c)) append_utf8(out, c);
+            }
+        }
+        i = j;
+    }
+    std::string s = strip_diacritics(out);
+    for (auto& ch : s) ch = static_cast<char>((ch >= 'a' && ch <= 'z') ? ch - 32 : ch);
+    return s;
+}
+
+void DocRun::resolve() {
+    std::unordered_map<std::string, int> by_key;
+    std::unordered_map<std::string, std::string> key_cache;
+    for (std::size_t mi = 0; mi < ments.size(); ++mi) {
+        Mention& m = ments[mi];
+        if (m.role || m.anaphor) continue;
+        auto kc = key_cache.find(m.name);
+        if (kc == key_cache.end()) kc = key_cache.emplace(m.name, match_key(m.name)).first;
+        const std::string& key = kc->second;
+        if (key.empty()) continue;
+        int e;
+        auto it = by_key.find(key);
+        if (it == by_key.end()) {
+            e = static_cast<int>(ents.size());
+            ents.emplace_back();
+            ents.back().first = static_cast<int>(mi);
+            by_key.emplace(key, e);
+        } else {
+            e = root(it->second);
+        }
+        Ent& E = ents[static_cast<std::size_t>(e)];
+        E.names[m.name]++;
+        if (std::find(E.order.begin(), E.order.end(), m.name) == E.order.end()) E.order.push_back(m.name);
+        E.count++;
+        if (!m.unk && !E.typed) { E.type = m.type; E.typed = true; }
+        if (!m.acronym) E.acronym_only = false;
+        if (E.head_lex < 0) E.head_lex = m.head_lex;
+        m.entity = e;
+        if (!m.alias.empty()) {
+            std::string k2 = match_key(m.alias);
+            auto& E2 = ents[static_cast<std::size_t>(root(e))];
+            if (std::find(E2.order.begin(), E2.order.end(), m.alias) == E2.order.end()) E2.order.push_back(m.alias);
+            auto it2 = by_key.find(k2);
+            if (it2 == by_key.end()) by_key.emplace(k2, e);
+            else if (root(it2->second) != root(e)) {
+                const Ent& other = ents[static_cast<std::size_t>(root(it2->second))];
+                const Ent& self = ents[static_cast<std::size_t>(root(e))];
+                // merge only compatible kinds (an acronym or an unknown name joins its full name)
+                if (!other.typed || !self.typed || other.type == self.type || is_organization(other.type) == is_organization(self.type))
+                    unite(it2->second, e);
+            }
+        }
+    }
+    // acronyms that equal the initials of a full name in this document (VNU, HUST, ĐHQGHN)
+    std::unordered_map<std::string, std::string> init_cache;
+    for (std::size_t a = 0; a < ents.size(); ++a) {
+        if (ents[a].parent >= 0 || !ents[a].acronym_only) continue;
+        const std::string acr = strip_diacritics(ents[a].order.front());
+        if (acr.size() < 3) continue;
+        int best = -1;
+        for (std::size_t b = 0; b < ents.size(); ++b) {
+            if (b == a || ents[b].parent >= 0 || ents[b].acronym_only) continue;
+            const auto t = ents[b].type;
+            if (ents[b].typed && !is_organization(t) && t != EntityType::kEvent && t != EntityType::kProgram) continue;
+            for (const auto& n : ents[b].order) {
+                auto ci = init_cache.find(n);
+                if (ci == init_cache.end()) ci = init_cache.emplace(n, initials(n)).first;
+                if (ci->second == acr) {
+                    if (best < 0 || ents[b].count > ents[static_cast<std::size_t>(best)].count) best = static_cast<int>(b);
+                    break;
+                }
+            }
+        }
+        if (best >= 0) unite(best, static_cast<int>(a));
+    }
+    for (auto& m : ments)
+        if (m.entity >= 0) m.entity = root(m.entity);
+    resolve_anaphors();
+}
+
+void DocRun::resolve_anaphors() {
+    for (std::size_t mi = 0; mi < ments.size(); ++mi) {
+        Mention& m = ments[mi];
+        if (!m.anaphor) continue;
+        const std::string head = to_lower(m.name);
+        int found = -1;
+        int by_type = -1;
+        for (std::size_t k = mi; k-- > 0;) {
+            const Mention& p = ments[k];
+            if (p.entity < 0 || p.anaphor && p.entity < 0) continue;
+            const int e = root(p.entity);
+            const Ent& E = ents[static_cast<std::size_t>(e)];
+            const EntityType t = E.typed ? E.type : EntityType::kOrganization;
+            if (m.type == EntityType::kEvent) {
+                if (t != EntityType::kEvent) continue;
+                if (E.head_lex == m.head_lex || head == "event" || head == "sự kiện") { found = e; break; }
+                continue;
+            }
+            if (!is_organization(t)) continue;
+            bool name_has = false;
+            for (const auto& n : E.order) {
+                std::string ln = to_lower(n);
+                std::size_t pos = ln.find(head);
+                if (pos != std::string::npos && (pos == 0 || ln[pos - 1] == ' ') &&
+                    (pos + head.size() == ln.size() || ln[pos + head.size()] == ' ' || ln[pos + head.size()] == ',')) {
+                    name_has = true;
+                    break;
+                }
+            }
+            if (name_has) { found = e; break; }
+            if (by_type < 0 && t == m.type) by_type = e;
+        }
+        if (found < 0) found = by_type;
+        m.entity = found;
+        if (found < 0) {
+            for (auto k = m.t0; k < m.t1; ++k) tok_mention[k] = -1;  // plain words again
+        } else {
+            ents[static_cast<std::size_t>(found)].count++;
+        }
+    }
+}
+
+// The document's focus: the organisation named most, titles counting five times, citations
+// ("(Ministry of X, 2021)") and references not at all.
+void DocRun::compute_focus() {
+    std::vector<int> w(ents.size(), 0);
+    for (const auto& m : ments) {
+        if (m.entity < 0 || m.role) continue;
+        if (static_cast<std::size_t>(m.sentence) >= refs_from) continue;
+        const auto t1 = m.t1;
+        const bool citation = t1 + 1 < toks.size() && text.substr(toks[t1].b, toks[t1].e - toks[t1].b) == "," &&
+                              toks[t1 + 1].is(kNum) && toks[t1 + 1].e - toks[t1 + 1].b == 4;
+        if (citation) continue;
+        const Sentence& ms = sents[static_cast<std::size_t>(m.sentence)];
+        w[static_cast<std::size_t>(m.entity)] += (m.sentence == 0 || ms.heading || ms.title_case) ? 5 : 1;
+    }
+    int best = -1;
+    for (std::size_t e = 0; e < ents.size(); ++e) {
+        const Ent& E = ents[e];
+        if (E.parent >= 0) continue;
+        const EntityType t = E.typed ? E.type : EntityType::kOrganization;
+        if (!is_organization(t) || t == EntityType::kInternationalOrganization) continue;
+        if (best < 0 || w[e] > w[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
+    }
+    if (best >= 0 && w[static_cast<std::size_t>(best)] >= 3) focus = best;
+    if (debug_) std::fprintf(stderr, "focus: %s\n", focus >= 0 ? canonical(focus).c_str() : "-");
+}
+
+std::uint32_t DocRun::item_cls(const Item& it) const {
+    if (!it.ment) return 0;
+    const Mention& m = ments[static_cast<std::size_t>(it.idx)];
+    if (m.role) return kClsRole;
+    if (m.entity < 0) return 0;
+    const Ent& E = ents[static_cast<std::size_t>(m.entity)];
+    if (!E.typed) return kClsUnk;
+    return type_bit(E.type);
+}
+
+bool DocRun::words_in(const WordSet& ws, std::uint32_t t0, std::uint32_t t1) const {
+    if (ws.empty()) return false;
+    for (auto k = t0; k < t1; ++k)
+        if (ws.match(toks.data(), t1, k)) return true;
+    return false;
+}
+
+// ---------------------------------------------------------------- matching
+class Matcher {
+public:
+    Matcher(const DocRun* run, const Rule& rule, const LangRules& L, const std::vector<Item>& items,
+            const std::vector<Token>& toks, const std::vector<Mention>& ments, std::string_view text)
+        : run_(run), rule_(rule), L_(L), items_(items), toks_(toks), ments_(ments), text_(text) {}
+    bool at(int start) {
+        capbuf.clear();
+        for (auto& c : caps) c = {0, 0};
+        steps_ = 0;
+        return step(0, start);
+    }
+    int end = 0;
+    std::array<std::pair<int, int>, 8> caps{};
+    std::vector<int> capbuf;
+
+private:
+    const DocRun* run_;
+    const Rule& rule_;
+    const LangRules& L_;
+    const std::vector<Item>& items_;
+    const std::vector<Token>& toks_;
+    const std::vector<Mention>& ments_;
+    std::string_view text_;
+    std::uint32_t cls_(const Item& it) const { return run_->item_cls(it); }
+    long steps_ = 0;
+
+    int n() const { return static_cast<int>(items_.size()); }
+    bool is_tok(int i) const { return i < n() && !items_[static_cast<std::size_t>(i)].ment; }
+    std::string_view tok_text(int i) const {
+        const Token& t = toks_[static_cast<std::size_t>(items_[static_cast<std::size_t>(i)].idx)];
+        return text_.substr(t.b, t.e - t.b);
+    }
+    int word_at(const WordSet& ws, int i) const {
+        if (!is_tok(i)) return 0;
+        const Item& it = items_[static_cast<std::size_t>(i)];
+        return ws.match(toks_.data(), static_cast<std::size_t>(it.run_end), static_cast<std::size_t>(it.idx));
+    }
+    bool is_punct(int i, std::string_view p) const { return is_tok(i) && tok_text(i) == p; }
+
+    // A list of entities: A, B, C and D; returns the count and sets j past the last item.
+    int parse_list(int i, const Elem& el, int& j) {
+        int cnt = 0;
+        int k = i;
+        j = i;
+        while (true) {
+            int k2 = k;
+            for (int guard = 0; guard < 3; ++guard) {
+                int L = word_at(L_.list.skip_before, k2);
+                if (!L) break;
+                k2 += L;
+            }
+            if (k2 + 1 < n() && items_[static_cast<std::size_t>(k2)].ment && cls_(items_[static_cast<std::size_t>(k2)]) == kClsRole &&
+                !(el.cls & kClsRole))
+                ++k2;  // "Director Le Quan": the title is not an item
+            const bool loc_delegation = k2 + 1 < n() && items_[static_cast<std::size_t>(k2)].ment &&
+                                        (cls_(items_[static_cast<std::size_t>(k2)]) & (type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry))) &&
+                                        word_at(L_.list.skip_after, k2 + 1) > 0;
+            if (!(k2 < n() && items_[static_cast<std::size_t>(k2)].ment && ((cls_(items_[static_cast<std::size_t>(k2)]) & el.cls) || loc_delegation))) break;
+            capbuf.push_back(items_[static_cast<std::size_t>(k2)].idx);
+            ++cnt;
+            k = k2 + 1;
+            // item suffixes: "(Korea)", "delegation", ", Fujian province"
+            if (is_punct(k, "(")) {
+                int c = k + 1;
+                while (c < n() && c < k + 8 && !is_punct(c, ")")) ++c;
+                if (c < n() && is_punct(c, ")")) k = c + 1;
+            }
+            if (int L = word_at(L_.list.skip_after, k)) k += L;
+            if (int L = word_at(L_.list.item_suffix, k)) {  // "X under the Y": Y describes X
+                int q = k + L;
+                if (is_tok(q) && tok_text(q) == "the") ++q;
+                if (q < n() && items_[static_cast<std::size_t>(q)].ment && (cls_(items_[static_cast<std::size_t>(q)]) & (org_bits() | kClsUnk)))
+                    k = q + 1;
+            }
+            if (is_punct(k, ",") && k + 1 < n() && items_[static_cast<std::size_t>(k + 1)].ment &&
+                !(cls_(items_[static_cast<std::size_t>(k + 1)]) & el.cls) &&
+                (cls_(items_[static_cast<std::size_t>(k + 1)]) & (type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry))))
+                k += 2;
+            j = k;
+            int S = word_at(L_.list.separators, k);
+            if (!S) break;
+            k += S;
+        }
+        return cnt;
+    }
+
+    bool sentence_start(int i) const {
+        if (i == 0) return true;
+        if (!is_tok(i - 1)) return false;
+        auto s = tok_text(i - 1);
+        return s == ":" || s == "•";
+    }
+    bool clause_start(int i) const {
+        if (i == 0) return true;
+        if (!is_tok(i - 1)) return false;
+        auto s = tok_text(i - 1);
+        return s == ":" || s == ";" || s == "–" || s == "-" || s == "•" || s == "(" || s == ",";
+    }
+
+    bool step(std::size_t e, int i) {
+        if (++steps_ > 20000) return false;  // pathological sentence: give up on this start
+        if (e == rule_.pat.size()) { end = i; return true; }
+        const Elem& el = rule_.pat[e];
+        switch (el.kind) {
+            case ElemKind::kEnt: {
+                if (i < n() && items_[static_cast<std::size_t>(i)].ment && (cls_(items_[static_cast<std::size_t>(i)]) & el.cls)) {
+                    auto saved = el.slot >= 0 ? caps[static_cast<std::size_t>(el.slot)] : std::pair<int, int>{};
+                    const auto cb = capbuf.size();
+                    if (el.slot >= 0) {
+                        caps[static_cast<std::size_t>(el.slot)] = {static_cast<int>(cb), 1};
+                        capbuf.push_back(items_[static_cast<std::size_t>(i)].idx);
+                    }
+                    if (step(e + 1, i + 1)) return true;
+                    capbuf.resize(cb);
+                    if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = saved;
+                }
+                return el.opt && step(e + 1, i);
+            }
+            case ElemKind::kList: {
+                const auto cb = capbuf.size();
+                int j = i;
+                int cnt = parse_list(i, el, j);
+                if (cnt >= el.min) {
+                    auto saved = el.slot >= 0 ? caps[static_cast<std::size_t>(el.slot)] : std::pair<int, int>{};
+                    if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = {static_cast<int>(cb), cnt};
+                    if (step(e + 1, j)) return true;
+                    if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = saved;
+                }
+                capbuf.resize(cb);
+                return el.opt && step(e + 1, i);
+            }
+            case ElemKind::kWord: {
+                int L = word_at(el.words, i);
+                if (L && step(e + 1, i + L)) return true;
+                return el.opt && step(e + 1, i);
+            }
+            case ElemKind::kGap: {
+                for (int k = 0; k <= el.gap_max; ++k) {
+                    if (step(e + 1, i + k)) return true;
+                    const int p = i + k;
+                    if (p >= n()) break;
+                    const Item& it = items_[static_cast<std::size_t>(p)];
+                    if (it.ment && (cls_(it) & el.gap_no)) break;
+                    if (!it.ment && !el.gap_stop.empty() && word_at(el.gap_stop, p)) break;
+                }
+                return false;
+            }
+            case ElemKind::kTok: {
+                if (is_tok(i) && (toks_[static_cast<std::size_t>(items_[static_cast<std::size_t>(i)].idx)].flags & el.shape) &&
+                    step(e + 1, i + 1))
+                    return true;
+                return el.opt && step(e + 1, i);
+            }
+            case ElemKind::kRe: {
+                if (is_tok(i)) {
+                    auto s = tok_text(i);
+                    if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *el.re) && step(e + 1, i + 1)) return true;
+                }
+                return el.opt && step(e + 1, i);
+            }
+            case ElemKind::kStart:
+                return (el.min == 2 ? clause_start(i) : sentence_start(i)) && step(e + 1, i);
+        }
+        return false;
+    }
+};
+
+void DocRun::match_sentence(int si) {
+    const Sentence& s = sents[static_cast<std::size_t>(si)];
+    if (s.heading || static_cast<std::size_t>(si) >= refs_from) return;
+    std::vector<Item> items;
+    for (auto k = s.tok0; k < s.tok1;) {
+        const int mi = tok_mention[k];
+        if (mi >= 0 && (ments[static_cast<std::size_t>(mi)].role || ments[static_cast<std::size_t>(mi)].entity >= 0)) {
+            items.push_back({true, mi, 0});
+            k = ments[static_cast<std::size_t>(mi)].t1;
+            continue;
+        }
+        items.push_back({false, static_cast<int>(k), 0});
+        ++k;
+    }
+    // run ends of plain tokens (phrases never cross a mention)
+    int run_end = static_cast<int>(s.tok1);
+    for (std::size_t i = items.size(); i-- > 0;) {
+        if (items[i].ment) { run_end = static_cast<int>(ments[static_cast<std::size_t>(items[i].idx)].t0); continue; }
+        items[i].run_end = run_end;
+    }
+    const LangRules& L = s.vi ? R.vi : R.en;
+    std::vector<char> fire(L.rules.size(), 0);
+    for (int r : L.untriggered) fire[static_cast<std::size_t>(r)] = 1;
+    for (auto k = s.tok0; k < s.tok1; ++k) {
+        if (toks[k].lex < 0) continue;
+        auto it = L.trigger_index.find(toks[k].lex);
+        if (it != L.trigger_index.end())
+            for (int r : it->second) fire[static_cast<std::size_t>(r)] = 1;
+    }
+    // words present in this sentence (a per-thread stamp array over lexicon ids)
+    thread_local std::vector<std::uint32_t> stamp;
+    thread_local std::uint32_t stamp_id = 0;
+    if (stamp.size() < R.lex.size()) stamp.assign(R.lex.size(), 0);
+    if (++stamp_id == 0) { std::fill(stamp.begin(), stamp.end(), 0); stamp_id = 1; }
+    for (auto k = s.tok0; k < s.tok1; ++k)
+        if (toks[k].lex >= 0) stamp[static_cast<std::size_t>(toks[k].lex)] = stamp_id;
+    for (std::size_t r = 0; r < L.rules.size(); ++r) {
+        if (!fire[r]) continue;
+        bool ok = true;
+        for (const auto& group : L.rules[r].required) {
+            bool any = false;
+            for (auto w : group)
+                if (stamp[static_cast<std::size_t>(w)] == stamp_id) { any = true; break; }
+            if (!any) { ok = false; break; }
+        }
+        if (ok) run_rule(L.rules[r], L, si, items);
+    }
+}
+
+void DocRun::run_rule(const Rule& rule, const LangRules& L, int si, const std::vector<Item>& items) {
+    Matcher m(this, rule, L, items, toks, ments, text);
+    struct Hit {
+        int start, end;
+        std::array<std::pair<int, int>, 8> caps;
+        std::vector<int> capbuf;
+    };
+    std::vector<Hit> hits;
+    // anchor: a mandatory first element that is an entity or a word tells where matches can start
+    const Elem& first = rule.pat.front();
+    for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+        const Item& it = items[static_cast<std::size_t>(i)];
+        if (!first.opt) {
+            if (first.kind == ElemKind::kEnt && !(it.ment && (item_cls(it) & first.cls))) continue;
+            if (first.kind == ElemKind::kWord && (it.ment || !first.words.may_start(toks[static_cast<std::size_t>(it.idx)].lex))) continue;
+            if (first.kind == ElemKind::kList && !it.ment && !(toks[static_cast<std::size_t>(it.idx)].lex >= 0)) continue;
+        }
+        if (m.at(i)) hits.push_back({i, m.end, m.caps, m.capbuf});
+    }
+    // of matches that end at the same place keep the tightest (the nearest subject)
+    auto weight = [](const Hit& h) { return h.capbuf.size(); };
+    for (std::size_t a = 0; a < hits.size(); ++a) {
+        bool dominated = false;
+        for (std::size_t b = 0; b < hits.size(); ++b) {
+            if (b == a || hits[b].end != hits[a].end) continue;
+            if (weight(hits[b]) > weight(hits[a]) || (weight(hits[b]) == weight(hits[a]) && hits[b].start > hits[a].start))
+                dominated = true;
+        }
+        if (!dominated) emit(rule, L, si, items, hits[a].start, hits[a].end, hits[a].caps, hits[a].capbuf);
+    }
+}
+
+void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vector<Item>& items, int start, int end,
+                  const std::array<std::pair<int, int>, 8>& caps, const std::vector<int>& capbuf) {
+    const Sentence& s = sents[static_cast<std::size_t>(si)];
+    auto tok_of = [&](int item, bool last) -> std::uint32_t {
+        if (item >= static_cast<int>(items.size())) return s.tok1;
+        const Item& it = items[static_cast<std::size_t>(item)];
+        if (!it.ment) return static_cast<std::uint32_t>(it.idx) + (last ? 1 : 0);
+        const Mention& m = ments[static_cast<std::size_t>(it.idx)];
+        return last ? m.t1 : m.t0;
+    };
+    const std::uint32_t mt0 = tok_of(start, false);
+    const std::uint32_t mt1 = end > start ? tok_of(end - 1, true) : mt0;
+    // clause: from the last ';' before the match
+    std::uint32_t clause0 = s.tok0;
+    for (auto k = mt0; k > s.tok0; --k)
+        if (text.substr(toks[k - 1].b, toks[k - 1].e - toks[k - 1].b) == ";") { clause0 = k; break; }
+    std::uint32_t clause1 = s.tok1;
+    for (auto k = mt1; k < s.tok1; ++k)
+        if (text.substr(toks[k].b, toks[k].e - toks[k].b) == ";") { clause1 = k; break; }
+    // negation near the match ("has not signed"), not "not only"
+    const std::uint32_t neg0 = std::max(clause0, mt0 >= 4 ? mt0 - 4 : 0u);
+    for (auto k = neg0; k < mt1; ++k) {
+        if (L.negation.match(toks.data(), mt1, k) && !L.negation_except.match(toks.data(), s.tok1, k)) return;
+    }
+    const bool planned_ctx = words_in(L.planned, clause0, mt1);
+    // date: first in the clause, else first in the sentence
+    std::string date;
+    {
+        auto& slot = date_cache[static_cast<std::size_t>(si)];
+        if (!slot) {
+            bool digits = false;
+            for (auto k = s.tok0; k < s.tok1 && !digits; ++k) digits = toks[k].is(kHasDigit);
+            slot = digits ? find_dates(text.substr(s.b, s.e - s.b), default_year) : std::vector<DateHit>{};
+        }
+        const auto& dates = *slot;
+        for (const auto& d : dates) {
+            const std::uint32_t pos = s.b + d.b;
+            if (pos >= toks[clause0].b && (clause1 >= s.tok1 || pos < toks[clause1].b)) { date = d.iso; break; }
+        }
+        if (date.empty() && !dates.empty()) date = dates.front().iso;
+    }
+    auto ents_of = [&](int slot) {
+        std::vector<int> v;
+        if (slot < 0) return v;
+        auto [b, c] = caps[static_cast<std::size_t>(slot)];
+        for (int k = b; k < b + c; ++k) {
+            const Mention& m = ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])];
+            if (m.entity >= 0 && std::find(v.begin(), v.end(), m.entity) == v.end()) v.push_back(m.entity);
+        }
+        return v;
+    };
+    auto text_of = [&](int slot) {
+        std::string out;
+        if (slot < 0) return out;
+        auto [b, c] = caps[static_cast<std::size_t>(slot)];
+        for (int k = b; k < b + c; ++k) {
+            const Mention& m = ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])];
+            if (!out.empty()) out += ", ";
+            out += m.role ? m.name : canonical(m.entity);
+        }
+        return out;
+    };
+    // type hints for unknown names in lists: the category noun before the list
+    auto hint_for = [&](int slot) -> std::optional<EntityType> {
+        for (const auto& el : rule.pat)
+            if (el.kind == ElemKind::kList && el.slot == slot && el.hint) {
+                std::int32_t p = -1;
+                for (auto k = mt0; k < mt1; ++k)
+                    if (R.categories.longest(toks.data(), mt1, k, p) > 0)
+                        return R.category_types[static_cast<std::size_t>(p)];
+            }
+        return std::nullopt;
+    };
+    const bool specific = !date.empty() || words_in(L.specific_signing, s.tok0, s.tok1);
+    for (const auto& em : rule.emits) {
+        std::vector<int> S = ents_of(em.s);
+        if (S.empty() && em.s_focus && focus >= 0) S.push_back(focus);
+        if (S.empty()) continue;
+        std::vector<int> O = ents_of(em.o);
+        if (O.empty() && em.o_focus && focus >= 0) O.push_back(focus);
+        const std::string role = em.role >= 0 ? text_of(em.role) : em.role_text;
+        const std::string field = em.field >= 0 ? text_of(em.field) : "";
+        // structure (part of, located in, positions) is not a plan even in a hopeful sentence
+        const bool structural = em.p == RelationType::kPartOf || em.p == RelationType::kLocatedIn ||
+                                em.p == RelationType::kHoldsPosition || em.p == RelationType::kConcerns;
+        const bool planned = em.planned || (planned_ctx && !structural);
+        auto hs = hint_for(em.s), ho = hint_for(em.o);
+        for (int e : S) if (!ents[static_cast<std::size_t>(e)].typed) { if (em.s_type) coerce[e] = *em.s_type; else if (hs) coerce[e] = *hs; }
+        for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
+        if (em.s_type) for (int e : S) coerce[e] = *em.s_type;
+        std::vector<std::pair<int, int>> pairs;
+        if (em.pairs) {
+            for (std::size_t a = 0; a < S.size(); ++a)
+                for (std::size_t b = a + 1; b < S.size(); ++b) pairs.push_back({S[a], S[b]});
+        } else {
+            for (int x : S)
+                for (int y : O)
+                    if (x != y) pairs.push_back({x, y});
+        }
+        const bool dated = em.p != RelationType::kLocatedIn && em.p != RelationType::kPartOf &&
+                           em.p != RelationType::kHoldsPosition && em.p != RelationType::kMemberOf &&
+                           em.p != RelationType::kConcerns;
+        for (auto [x, y] : pairs) {
+            Cand c;
+            c.s = x;
+            c.o = y;
+            c.p = em.p;
+            c.planned = planned;
+            c.role = role;
+            c.field = field;
+            c.date = dated ? date : "";
+            c.rule = &rule;
+            c.sentence = si;
+            c.confidence = rule.confidence * (planned ? 0.8 : 1.0);
+            cands.push_back(c);
+        }
+        if (em.agreement && em.p == RelationType::kSignedAgreementWith && specific && !planned && !pairs.empty()) {
+            std::string kind = words_in(L.mou_words, mt0, mt1) ? "MoU" : words_in(L.loi_words, mt0, mt1) ? "Letter of Intent" : "Agreement";
+            auto add_agr = [&](std::vector<int> parties) {
+                agreements.push_back({kind, parties, date});
+                const int a = kAgreementBase + static_cast<int>(agreements.size() - 1);
+                for (int p : parties) {
+                    Cand c;
+                    c.s = p;
+                    c.o = a;
+                    c.p = RelationType::kPartyTo;
+                    c.date = date;
+                    c.rule = &rule;
+                    c.sentence = si;
+                    c.confidence = rule.confidence;
+                    cands.push_back(c);
+                }
+            };
+            if (em.pairs) add_agr(S);
+            else for (auto [x, y] : pairs) add_agr({x, y});
+        }
+    }
+}
+
+// An event whose name states its field: "Conference on Vietnamese Studies", "Higher Education Forum".
+void DocRun::derived_event_fields() {
+    static const Rule kRuleEn = [] { Rule r; r.id = "en.event_field"; r.confidence = 0.7; return r; }();
+    static const Rule kRuleVi = [] { Rule r; r.id = "vi.event_field"; r.confidence = 0.7; return r; }();
+    std::set<int> done;
+    for (const auto& m : ments) {
+        if (m.entity < 0 || m.anaphor || m.role) continue;
+        if (static_cast<std::size_t>(m.sentence) >= refs_from || sents[static_cast<std::size_t>(m.sentence)].heading) continue;
+        const Ent& E = ents[static_cast<std::size_t>(m.entity)];
+        if (!E.typed || (E.type != EntityType::kEvent && E.type != EntityType::kProgram) || done.count(m.entity)) continue;
+        // tokenize the event's name range in the text and look for field phrases
+        for (auto k = m.t0; k < m.t1; ++k) {
+            std::int32_t p = -1;
+            int L = R.gaz.longest(toks.data(), m.t1, k, p);
+            if (L <= 0) continue;
+            const GazEntry& g = R.gaz_entries[static_cast<std::size_t>(p)];
+            if (g.type != EntityType::kField) continue;
+            // the field gets its own entity
+            std::string key = match_key(g.name);
+            int fe = -1;
+            for (std::size_t e = 0; e < ents.size(); ++e)
+                if (ents[e].parent < 0 && ents[e].typed && ents[e].type == EntityType::kField && ents[e].order.size() &&
+                    match_key(ents[e].order.front()) == key)
+                    fe = static_cast<int>(e);
+            if (fe < 0) {
+                fe = static_cast<int>(ents.size());
+                ents.emplace_back();
+                ents.back().type = EntityType::kField;
+                ents.back().typed = true;
+                ents.back().names[g.name] = 1;
+                ents.back().order.push_back(g.name);
+                ents.back().acronym_only = false;
+            }
+            Cand c;
+            c.s = m.entity;
+            c.o = fe;
+            c.p = RelationType::kConcerns;
+            c.rule = sents[static_cast<std::size_t>(m.sentence)].vi ? &kRuleVi : &kRuleEn;
+            c.sentence = m.sentence;
+            c.confidence = 0.7;
+            cands.push_back(c);
+            done.insert(m.entity);
+            k += static_cast<std::uint32_t>(L) - 1;
+        }
+    }
+}
+
+EntityType DocRun::final_type(int e) const {
+    if (e >= kAgreementBase) return EntityType::kAgreement;
+    auto it = coerce.find(e);
+    const Ent& E = ents[static_cast<std::size_t>(e)];
+    if (it != coerce.end() && (!E.typed || is_organization(E.type) || E.type == EntityType::kEvent)) return it->second;
+    return E.typed ? E.type : EntityType::kOrganization;
+}
+
+std::string DocRun::canonical(int e) const {
+    if (e < 0) return "";
+    if (e >= kAgreementBase) {
+        const Agreement& a = agreements[static_cast<std::size_t>(e - kAgreementBase)];
+        std::string s = a.kind + "(";
+        for (std::size_t i = 0; i < a.parties.size(); ++i) {
+            if (i) s += "\xE2\x80\x93";  // en dash
+            s += canonical(a.parties[i]);
+        }
+        if (!a.date.empty()) s += ", " + a.date;
+        return s + ")";
+    }
+    const Ent& E = ents[static_cast<std::size_t>(e)];
+    std::string best;
+    int best_count = -1;
+    bool best_acr = true;
+    for (const auto& n : E.order) {
+        auto it = E.names.find(n);
+        const int c = it == E.names.end() ? 0 : it->second;
+        bool acr = true;
+        for (char ch : n) if (ch >= 'a' && ch <= 'z') { acr = false; break; }
+        if (n.find(' ') != std::string::npos) acr = false;
+        // prefer a full name over an acronym, then frequency, then length
+        if (best_count < 0 || (best_acr && !acr) ||
+            (acr == best_acr && (c > best_count || (c == best_count && n.size() > best.size())))) {
+            best = n;
+            best_count = c;
+            best_acr = acr;
+        }
+    }
+    return best;
+}
+
+EntityRef DocRun::ref(int e) const {
+    EntityRef r;
+    r.name = canonical(e);
+    r.type = final_type(e);
+    if (e < kAgreementBase) {
+        for (const auto& n : ents[static_cast<std::size_t>(e)].order)
+            if (n != r.name) r.aliases.push_back(n);
+    }
+    return r;
+}
+
+bool types_ok(RelationType p, EntityType s, EntityType o) {
+    const bool so = is_organization(s), oo = is_organization(o);
+    using E = EntityType;
+    switch (p) {
+        case RelationType::kSignedAgreementWith: return so && oo;
+        case RelationType::kPartyTo: return so && o == E::kAgreement;
+        case RelationType::kCooperatesWith: return so && (oo || o == E::kCountry);
+        case RelationType::kMemberOf: return so && o == E::kNetwork;
+        case RelationType::kPartOf: return so && oo;
+        case RelationType::kLocatedIn: return (so || s == E::kPlace || s == E::kEvent) && (o == E::kPlace || o == E::kCountry);
+        case RelationType::kHoldsPosition: return s == E::kPerson && oo;
+        case RelationType::kVisited: return (so || s == E::kPerson) && (oo || o == E::kPlace || o == E::kCountry);
+        case RelationType::kOrganized: return so && o == E::kEvent;
+        case RelationType::kAttended: return (so || s == E::kPerson) && o == E::kEvent;
+        case RelationType::kRuns: return so && o == E::kProgram;
+        case RelationType::kConcerns: return (s == E::kEvent || s == E::kProgram || s == E::kAgreement) && o == E::kField;
+    }
+    return false;
+}
+
+std::vector<Triple> DocRun::build() {
+    std::vector<Triple> out;
+    std::set<std::tuple<int, int, int, bool, int>> seen;
+    for (const auto& c : cands) {
+        if (c.s == c.o) continue;
+        const EntityType st = final_type(c.s), ot = final_type(c.o);
+        if (!types_ok(c.p, st, ot)) continue;
+        int s = c.s, o = c.o;
+        if ((c.p == RelationType::kSignedAgreementWith || c.p == RelationType::kCooperatesWith) && is_organization(ot) && o < s &&
+            o < kAgreementBase)
+            std::swap(s, o);
+        if (!seen.insert({s, static_cast<int>(c.p), o, c.planned, c.sentence}).second) continue;
+        const Sentence& sen = sents[static_cast<std::size_t>(c.sentence)];
+        Triple t;
+        t.subject = ref(c.s);
+        t.predicate = c.p;
+        t.object = ref(c.o);
+        if (!c.date.empty()) t.set_property("date", c.date);
+        if (!c.role.empty()) t.set_property("role", c.role);
+        if (!c.field.empty()) t.set_property("field", c.field);
+        if (c.planned) t.set_property("status", "planned");
+        t.provenance.doc = doc.id;
+        t.provenance.start = sen.b;
+        t.provenance.end = sen.e;
+        t.provenance.sentence = std::string(text.substr(sen.b, sen.e - sen.b));
+        t.provenance.extractor = c.rule->id;
+        t.provenance.confidence = c.confidence;
+        out.push_back(std::move(t));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Triple& a, const Triple& b) { return a.provenance.start < b.provenance.start; });
+    return out;
+}
+
+std::vector<Triple> DocRun::run() {
+    if (text.empty()) return {};
+    if (doc.date.size() >= 4) default_year = std::atoi(doc.date.substr(0, 4).c_str());
+    if (default_year == 0) {
+        auto d = find_dates(text.substr(0, std::min<std::size_t>(text.size(), 3000)), 0);
+        for (const auto& h : d)
+            if (h.iso.size() >= 4) { default_year = std::atoi(h.iso.substr(0, 4).c_str()); break; }
+    }
+    debug_ = std::getenv("KGMILL_DEBUG_MENTIONS") != nullptr;
+    segment();
+    find_all_mentions();
+    resolve();
+    if (debug_) {
+        for (std::size_t si = 0; si < sents.size(); ++si) {
+            const Sentence& sn = sents[si];
+            std::fprintf(stderr, "S%zu%s%s: %.*s\n", si, sn.vi ? " [vi]" : "", sn.heading ? " [heading]" : "",
+                         static_cast<int>(std::min<std::uint32_t>(sn.e - sn.b, 160)), text.data() + sn.b);
+            for (const auto& m : ments) {
+                if (m.sentence != static_cast<int>(si)) continue;
+                std::fprintf(stderr, "    %s %s '%s'%s%s -> %s\n", m.role ? "ROLE" : m.unk ? "UNK" : std::string(entity_type_name(m.type)).c_str(),
+                             m.anaphor ? "(anaphor)" : "", m.name.c_str(), m.alias.empty() ? "" : (" alias '" + m.alias + "'").c_str(),
+                             "", m.entity >= 0 ? canonical(m.entity).c_str() : "-");
+            }
+        }
+    }
+    compute_focus();
+    for (std::size_t si = 0; si < sents.size(); ++si) match_sentence(static_cast<int>(si));
+    derived_event_fields();
+    return build();
+}
+
+std::vector<Triple> RuleExtractor::extract(const Document& doc) const {
+    DocRun run(*R_, doc);
+    return run.run();
+}
+
+}  // namespace
+}  // namespace ex
+
+Result<std::shared_ptr<const Extractor>> Extractor::create(const std::string& data_dir) {
+    auto r = ex::load_resources(data_dir);
+    if (!r) return r.error();
+    return std::shared_ptr<const Extractor>(std::make_shared<ex::RuleExtractor>(std::move(*r)));
+}
+
+}  // namespace kgmill

@@ -1,0 +1,153 @@
+// extractors/src/model.hpp — internal: the compiled resources (gazetteers, word lists, rules)
+// and the per-document annotation types that the pipeline stages pass along.
+//
+//   Resources (immutable after load_resources) ──► find_mentions ──► resolve ──► match rules
+//
+// Entity classes in rule files: ORG, UNK (capitalised name of unknown kind), ORG~ (= ORG|UNK),
+// PERSON, COUNTRY, PLACE, LOC (= COUNTRY|PLACE), EVENT, PROGRAM, FIELD, ROLE, AGENT (= ORG~|PERSON),
+// ANY, or any entity label of ONTOLOGY.md ("University", "Unit", …), joined with '|'.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kgmill/core/ontology.hpp"
+#include "kgmill/core/status.hpp"
+#include "lexicon.hpp"
+#include "tokenizer.hpp"
+
+namespace re2 { class RE2; }
+
+namespace kgmill::ex {
+
+// ---- entity classes (bit sets) ----
+constexpr std::uint32_t type_bit(EntityType t) { return 1u << static_cast<unsigned>(t); }
+constexpr std::uint32_t kClsUnk = 1u << 20;
+constexpr std::uint32_t kClsRole = 1u << 21;
+std::uint32_t org_bits();
+/// Parses "ORG|COUNTRY"; false on an unknown name (its text goes to `bad`).
+bool parse_classes(std::string_view spec, std::uint32_t& bits, std::string& bad);
+
+// ---- gazetteer ----
+struct GazEntry {
+    EntityType type = EntityType::kOrganization;
+    std::string name;     ///< canonical name
+    std::string country;  ///< ISO code where known
+    bool acronym = false; ///< must be written in capitals ("WHO", not "who")
+};
+
+struct HeadEntry {
+    EntityType type = EntityType::kOrganization;
+    bool prefix_vi = false;  ///< Vietnamese head: starts the name ("Đại học …")
+};
+
+enum ConnKind : std::uint8_t { kConnNone, kConnOf, kConnAnd, kConnAmp, kConnThe, kConnOn };
+
+// ---- rules ----
+enum class ElemKind { kEnt, kList, kWord, kGap, kTok, kRe, kStart };
+
+struct Elem {
+    ElemKind kind = ElemKind::kWord;
+    std::uint32_t cls = 0;     ///< kEnt/kList: allowed classes
+    int slot = -1;             ///< capture slot
+    bool opt = false;
+    int min = 1;               ///< kList: minimum items
+    bool hint = false;         ///< kList: type unknown items from a preceding category noun
+    WordSet words;             ///< kWord alternatives
+    int gap_max = 0;           ///< kGap
+    std::uint32_t gap_no = 0;  ///< kGap: entity classes not allowed inside
+    WordSet gap_stop;          ///< kGap: words not allowed inside
+    std::uint16_t shape = 0;   ///< kTok
+    std::shared_ptr<const re2::RE2> re;  ///< kRe (full match of the token text)
+};
+
+struct Emit {
+    int s = -1, o = -1;  ///< capture slots
+    RelationType p = RelationType::kCooperatesWith;
+    bool planned = false;
+    bool pairs = false;       ///< every pair inside slot s
+    bool s_focus = false;     ///< subject: the document's focus organisation when s is empty
+    bool o_focus = false;     ///< object: the focus organisation when o is empty
+    std::optional<EntityType> s_type, o_type;  ///< coerce the entity's type
+    int role = -1, field = -1;                 ///< slots whose text becomes role / field
+    std::string role_text;                     ///< fixed role
+    bool agreement = false;                    ///< also make an Agreement node when specific
+};
+
+struct Rule {
+    std::string id;
+    std::string file;
+    double confidence = 0.8;
+    std::vector<Elem> pat;
+    std::vector<Emit> emits;
+    int nslots = 0;
+    /// First words of each mandatory word element: a sentence must hold one of each group.
+    std::vector<std::vector<std::int32_t>> required;
+};
+
+struct ListSyntax {
+    WordSet separators, skip_before, skip_after;
+    WordSet item_suffix;  ///< "under", "of": an item's own parent ("X under Y") is skipped
+};
+
+struct LangRules {
+    std::vector<Rule> rules;
+    std::unordered_map<std::int32_t, std::vector<int>> trigger_index;  ///< first words → rules
+    std::vector<int> untriggered;                                      ///< rules without a word
+    WordSet negation, negation_except, planned, specific_signing, mou_words, loi_words;
+    ListSyntax list;
+};
+
+struct Resources {
+    Lexicon lex;
+    // word lists (data/gazetteers/words.json)
+    WordSet honorifics, role_titles, role_modifiers, role_bodies, role_connectors, role_body_prefix;
+    WordSet stop_caps, acronym_stop, event_anaphors, weekdays, located_office_heads, place_suffix_heads;
+    WordSet vi_stop, vi_connectors, people_groups, place_lower_heads, section_stop, vi_surnames;
+    std::unordered_map<std::int32_t, int> month_of;            ///< month word → 1..12
+    std::unordered_map<std::int32_t, EntityType> anaphor_heads;
+    std::unordered_map<std::int32_t, ConnKind> connectors;
+    std::unordered_map<std::int32_t, std::int32_t> demonym_country;  ///< lex → gazetteer entry
+    std::unordered_set<std::int32_t> common_words;
+    PhraseTrie gaz;
+    std::vector<GazEntry> gaz_entries;
+    PhraseTrie heads;
+    std::vector<HeadEntry> head_entries;
+    PhraseTrie categories;
+    std::vector<EntityType> category_types;
+    LangRules en, vi;
+};
+
+/// Loads data_dir/gazetteers/* and data_dir/rules/{en,vi}/*.json. Errors name the file.
+Result<std::shared_ptr<const Resources>> load_resources(const std::string& data_dir);
+
+// ---- per-document annotations ----
+struct Mention {
+    std::uint32_t t0 = 0, t1 = 0;  ///< token range [t0, t1) covered (titles, parentheses included)
+    std::uint32_t b = 0, e = 0;    ///< byte range of the name itself
+    EntityType type = EntityType::kOrganization;
+    bool unk = false;      ///< capitalised name of unknown kind
+    bool role = false;     ///< a role phrase, not an entity
+    bool anaphor = false;  ///< "the University": resolved to an earlier entity
+    bool acronym = false;
+    std::int32_t head_lex = -1;  ///< anaphor / event head word
+    std::string name;      ///< name as it should be output (title stripped, canonical for gazetteer)
+    std::string alias;     ///< another name given here (acronym in parentheses, surface form)
+    int entity = -1;       ///< document entity after resolution
+    int sentence = -1;
+};
+
+struct Sentence {
+    std::uint32_t b = 0, e = 0;
+    std::uint32_t tok0 = 0, tok1 = 0;  ///< token range in the document token vector
+    bool vi = false;
+    bool heading = false;     ///< all-capitals heading: no relations from it
+    bool title_case = false;  ///< Title Case line (a title): weighs for the focus
+};
+
+}  // namespace kgmill::ex

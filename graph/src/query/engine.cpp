@@ -1,0 +1,235 @@
+// QueryEngine: parse → bind → plan → execute, with every stage's exception turned into a
+// QueryError that carries line, column and the source line (STYLE.md §4, §5).
+#include <algorithm>
+#include <new>
+
+#include "kgmill/graph/query.hpp"
+#include "query/binder/binder.hpp"
+#include "query/errors.hpp"
+#include "query/exec/context.hpp"
+#include "query/exec/operators.hpp"
+#include "query/parser/parser.hpp"
+#include "query/planner/planner.hpp"
+
+namespace kgmill::query {
+
+namespace {
+
+std::size_t count_chars(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+QueryError locate(std::string_view text, const QueryException& e, int first_line = 1) {
+    QueryError err;
+    err.stage = e.stage();
+    err.message = e.what();
+    if (e.offset() == kNoOffset) return err;
+    std::size_t off = std::min(e.offset(), text.size());
+    std::size_t line_start = text.rfind('\n', off == 0 ? 0 : off - 1);
+    line_start = (line_start == std::string_view::npos || off == 0) ? 0 : line_start + 1;
+    if (off > 0 && text[off - 1] == '\n') line_start = off;
+    std::size_t line_end = text.find('\n', off);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    err.line = first_line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+    err.column = static_cast<int>(count_chars(text.substr(line_start, off - line_start))) + 1;
+    std::size_t span_end = std::min(off + e.length(), line_end);
+    err.length = std::max(1, static_cast<int>(count_chars(text.substr(off, span_end > off ? span_end - off : 0))));
+    err.source_line = std::string(text.substr(line_start, line_end - line_start));
+    if (!err.source_line.empty() && err.source_line.back() == '\r') err.source_line.pop_back();
+    return err;
+}
+
+Value literal_value(const ast::Expr& e, bool& ok) {
+    switch (e.kind) {
+        case ast::ExprKind::kLiteral: return e.literal;
+        case ast::ExprKind::kUnary:
+            if (e.op == ast::Op::kNeg && e.args[0]->kind == ast::ExprKind::kLiteral && e.args[0]->literal.is_number()) {
+                const Value& x = e.args[0]->literal;
+                return x.kind() == Value::Kind::kInt ? Value::integer(-x.as_int()) : Value::real(-x.as_double());
+            }
+            break;
+        case ast::ExprKind::kList: {
+            Value::List items;
+            for (const auto& a : e.args) items.push_back(literal_value(*a, ok));
+            return Value::list(std::move(items));
+        }
+        case ast::ExprKind::kMap: {
+            Value::Map m;
+            for (std::size_t i = 0; i < e.args.size(); ++i) m.emplace_back(e.keys[i], literal_value(*e.args[i], ok));
+            return Value::map(std::move(m));
+        }
+        default: break;
+    }
+    ok = false;
+    return Value();
+}
+
+}  // namespace
+
+std::string QueryError::to_string() const {
+    std::string s = "Query " + stage + " error";
+    if (line > 0) s += " (line " + std::to_string(line) + ", col " + std::to_string(column) + ")";
+    s += ": " + message;
+    if (line > 0) {
+        s += "\n" + source_line + "\n";
+        // the underline keeps the tabs of the line so that it lines up
+        int col = 1;
+        for (std::size_t i = 0; i < source_line.size() && col < column; ++i) {
+            unsigned char c = static_cast<unsigned char>(source_line[i]);
+            if ((c & 0xC0) == 0x80) continue;  // inside a multi-byte character
+            s += c == '\t' ? '\t' : ' ';
+            ++col;
+        }
+        for (; col < column; ++col) s += ' ';
+        s += std::string(static_cast<std::size_t>(std::max(1, length)), '^');
+    }
+    return s;
+}
+
+QueryEngine::QueryEngine(const KnowledgeGraph& graph, QueryOptions options)
+    : graph_(graph), options_(options), indexes_(std::make_unique<Indexes>()) {
+    for (VertexId v = 0; v < graph.vertex_count(); ++v)
+        indexes_->by_type[static_cast<std::size_t>(graph.entities()[v].type)].push_back(v);
+    for (const Relation& r : graph.relations())
+        for (const auto& [k, val] : r.properties)
+            if (rel_key(k) == RelKey::kUnknown) indexes_->schema.extra_rel_keys.insert(k);
+    indexes_->schema.max_var_length = options.max_var_length;
+}
+
+QueryEngine::~QueryEngine() = default;
+QueryEngine::QueryEngine(QueryEngine&&) noexcept = default;
+
+QueryResult QueryEngine::run(std::string_view text, const Params& params) const {
+    QueryResult result;
+    if (text.size() > options_.max_query_bytes) {
+        result.error = QueryError{"parse", "the query is longer than " + std::to_string(options_.max_query_bytes) + " bytes", 0, 0, 1, ""};
+        return result;
+    }
+    try {
+        Parser parser(text, options_.max_nesting);
+        ast::Query ast = parser.parse_query();
+        Binder binder(indexes_->schema, params);
+        BoundQuery bound = binder.bind(ast);
+        for (std::size_t i = 1; i < bound.union_all.size(); ++i)
+            if (bound.union_all[i] != bound.union_all[0])
+                throw BindError("UNION and UNION ALL cannot be mixed in one query", 0, 1);
+        EvalContext ctx(graph_, *indexes_);
+        Planner planner(bound, ctx, options_.max_operators);
+        std::vector<Pipeline> pipelines = planner.plan(&result.rows);
+        if (bound.explain) {
+            result.columns = {"plan"};
+            for (std::size_t p = 0; p < pipelines.size(); ++p) {
+                if (p) result.rows.push_back({Value::string(bound.union_all[p - 1] ? "UnionAll" : "Union")});
+                for (const auto& op : pipelines[p].ops)
+                    result.rows.push_back({Value::string(std::string(static_cast<std::size_t>(op->depth) * 2, ' ') +
+                                                         op->describe(bound.slot_names))});
+            }
+            return result;
+        }
+        result.columns = bound.parts[0].columns;
+        for (Pipeline& pipe : pipelines) {
+            ctx.stop_upto = 0;
+            Row row(static_cast<std::size_t>(bound.slot_count));
+            pipe.ops.front()->push(row);
+            pipe.ops.front()->finish();
+        }
+        if (pipelines.size() > 1 && !bound.union_all[0]) {  // UNION: distinct rows, first seen first
+            std::vector<std::vector<Value>> unique;
+            std::unordered_set<std::vector<Value>, RowHash> seen;
+            for (auto& r : result.rows)
+                if (seen.insert(r).second) unique.push_back(std::move(r));
+            result.rows = std::move(unique);
+        }
+    } catch (const QueryException& e) {
+        result.columns.clear();
+        result.rows.clear();
+        result.error = locate(text, e);
+    } catch (const std::bad_alloc&) {
+        result.columns.clear();
+        result.rows.clear();
+        result.error = QueryError{"runtime", "out of memory (add LIMIT, or narrow the pattern)", 0, 0, 1, ""};
+    }
+    return result;
+}
+
+std::vector<std::pair<std::string, int>> split_statements(std::string_view s) {
+    std::vector<std::pair<std::string, int>> out;
+    std::size_t start = 0;
+    int line = 1, start_line = 1;
+    int depth = 0;
+    auto flush = [&](std::size_t end) {
+        std::string_view piece = s.substr(start, end - start);
+        bool empty = true;
+        try {
+            empty = tokenize(piece).size() <= 1;
+        } catch (const QueryException&) {
+            empty = false;
+        }
+        if (!empty) {
+            // the line of the first token
+            std::size_t first = piece.find_first_not_of(" \t\r\n");
+            int l = start_line + static_cast<int>(std::count(piece.begin(), piece.begin() + static_cast<std::ptrdiff_t>(first == std::string_view::npos ? 0 : first), '\n'));
+            std::size_t lead_nl = first == std::string_view::npos ? 0 : piece.rfind('\n', first);
+            std::string text(lead_nl == std::string_view::npos || first == std::string_view::npos ? piece : piece.substr(lead_nl + 1));
+            out.emplace_back(std::move(text), l);
+        }
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\n') ++line;
+        if (c == '\'' || c == '"' || c == '`') {
+            char q = c;
+            for (++i; i < s.size() && s[i] != q; ++i) {
+                if (s[i] == '\n') ++line;
+                if (s[i] == '\\' && q != '`' && i + 1 < s.size()) ++i;
+            }
+        } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
+            while (i < s.size() && s[i] != '\n') ++i;
+            if (i < s.size()) ++line;
+        } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+            std::size_t close = s.find("*/", i + 2);
+            std::size_t stop = close == std::string_view::npos ? s.size() : close + 2;
+            line += static_cast<int>(std::count(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(stop), '\n'));
+            i = stop - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+            --depth;
+        } else if (c == ';' && depth == 0) {
+            flush(i);
+            start = i + 1;
+            start_line = line;
+        }
+    }
+    flush(s.size());
+    return out;
+}
+
+std::string dump_ast(std::string_view text) {
+    try {
+        Parser parser(text, QueryOptions{}.max_nesting);
+        return ast::dump(parser.parse_query());
+    } catch (const QueryException& e) {
+        return locate(text, e).to_string();
+    }
+}
+
+Value parse_param_value(std::string_view text) {
+    try {
+        std::vector<Token> toks = tokenize(text);
+        if (toks.size() > 1) {
+            Parser parser(text, QueryOptions{}.max_nesting);
+            ast::ExprPtr e = parser.parse_standalone_expression();
+            bool ok = true;
+            Value v = literal_value(*e, ok);
+            if (ok) return v;
+        }
+    } catch (const QueryException&) {
+    }
+    return Value::string(std::string(text));
+}
+
+}  // namespace kgmill::query

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what kgmill needs to build and test on Debian 12, only what is missing.
+# Called by `make` before configuring; quiet when everything is already there.
+#   scripts/setup.sh            build + test dependencies
+#   scripts/setup.sh --no-validators   skip the third-party validators (../shared/tools)
+set -euo pipefail
+
+PKGS=(g++ cmake make pkg-config git ca-certificates
+      libboost-graph-dev rapidjson-dev libpugixml-dev catch2 libicu-dev libgumbo-dev
+      libcli11-dev libfmt-dev libsqlite3-dev libre2-dev libzip-dev libpoppler-cpp-dev
+      libgraphviz-dev libbenchmark-dev
+      python3 sqlite3 fonts-dejavu-core time bc)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: apt-get install ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" != "--no-validators" ]; then
+  tools="$(cd "$(dirname "$0")/.." && pwd)/../shared/tools"
+  if [ -x "$tools/setup-validators" ]; then
+    "$tools/setup-validators"
+  else
+    echo "setup: ../shared/tools not found beside the project; validator tests will be skipped" >&2
+  fi
+fi

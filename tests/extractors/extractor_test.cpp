@@ -1,0 +1,182 @@
+// tests/extractors/extractor_test.cpp — relation rules on small made-up texts (EN and VI).
+//
+// Every institution here is invented; the seed documents are not used.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "kgmill/extractors/extractor.hpp"
+#include "test_util.hpp"
+
+using namespace kgmill;
+
+namespace {
+
+const Extractor& ex() {
+    static auto r = Extractor::create(test::data_dir());
+    if (!r) FAIL(r.error().to_string());
+    return **r;
+}
+
+std::vector<Triple> run(const std::string& text) { return ex().extract(test::make_doc(text)); }
+
+bool names(const EntityRef& e, const std::string& n) {
+    if (e.name == n) return true;
+    return std::find(e.aliases.begin(), e.aliases.end(), n) != e.aliases.end();
+}
+
+// The triple s -p-> o (either way for symmetric types), or nullptr.
+const Triple* find(const std::vector<Triple>& ts, const std::string& s, const char* p, const std::string& o) {
+    auto pt = parse_relation_type(p);
+    REQUIRE(pt);
+    for (const auto& t : ts) {
+        if (t.predicate != *pt) continue;
+        if (names(t.subject, s) && names(t.object, o)) return &t;
+        if (is_symmetric(*pt) && names(t.subject, o) && names(t.object, s)) return &t;
+    }
+    return nullptr;
+}
+
+std::string dump(const std::vector<Triple>& ts) {
+    std::string s;
+    for (const auto& t : ts)
+        s += t.subject.name + " -" + std::string(relation_type_name(t.predicate)) + "-> " + t.object.name + " [" +
+             t.provenance.extractor + (t.property("status").empty() ? "" : ", planned") + "]\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("signing with a list gives one relation per partner", "[extractors][en]") {
+    auto ts = run("Northfield University has signed agreements with companies such as Brightwave Electronics, Kestrel Motors and Orion Systems.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Northfield University", "SIGNED_AGREEMENT_WITH", "Brightwave Electronics"));
+    CHECK(find(ts, "Northfield University", "SIGNED_AGREEMENT_WITH", "Kestrel Motors"));
+    CHECK(find(ts, "Northfield University", "SIGNED_AGREEMENT_WITH", "Orion Systems"));
+}
+
+TEST_CASE("a dated signing makes an Agreement node with PARTY_TO", "[extractors][en]") {
+    auto ts = run("On March 3, 2023, Lakeside University signed a memorandum of understanding with Redhill Institute of Technology.");
+    INFO(dump(ts));
+    const Triple* t = find(ts, "Lakeside University", "SIGNED_AGREEMENT_WITH", "Redhill Institute of Technology");
+    REQUIRE(t);
+    CHECK(t->property("date") == "2023-03-03");
+    int party = 0;
+    for (const auto& x : ts)
+        if (x.predicate == RelationType::kPartyTo && x.object.type == EntityType::kAgreement) ++party;
+    CHECK(party == 2);
+    // provenance: the sentence, its offsets, the rule
+    CHECK(t->provenance.extractor == "en.signed_with");
+    CHECK(t->provenance.sentence.substr(0, 8) == "On March");
+    CHECK(t->provenance.start == 0);
+}
+
+TEST_CASE("plans are kept as planned, negations give nothing", "[extractors][en]") {
+    auto planned = run("Westbrook University will sign an agreement with Eastgate College next year.");
+    INFO(dump(planned));
+    const Triple* t = find(planned, "Westbrook University", "SIGNED_AGREEMENT_WITH", "Eastgate College");
+    REQUIRE(t);
+    CHECK(t->property("status") == "planned");
+    auto neg = run("Westbrook University has not signed any agreement with Eastgate College.");
+    INFO(dump(neg));
+    CHECK_FALSE(find(neg, "Westbrook University", "SIGNED_AGREEMENT_WITH", "Eastgate College"));
+}
+
+TEST_CASE("acronyms defined in parentheses and definite descriptions resolve", "[extractors][en]") {
+    auto ts = run("The Coastal Academy of Marine Sciences (CAMS) is a research body. "
+                  "CAMS cooperates with Harborview University. "
+                  "The academy also signed an agreement with Pinecrest College.");
+    INFO(dump(ts));
+    const Triple* a = find(ts, "Coastal Academy of Marine Sciences", "COOPERATES_WITH", "Harborview University");
+    REQUIRE(a);
+    const EntityRef& cams = names(a->subject, "CAMS") ? a->subject : a->object;
+    CHECK(std::find(cams.aliases.begin(), cams.aliases.end(), "CAMS") != cams.aliases.end());
+    CHECK(find(ts, "Coastal Academy of Marine Sciences", "SIGNED_AGREEMENT_WITH", "Pinecrest College"));
+}
+
+TEST_CASE("persons: titles stripped, role from the apposition", "[extractors][en]") {
+    auto ts = run("Assoc. Prof. Dr. Hana Volkova – Vice Rector of Silverlake University – opened the session.");
+    INFO(dump(ts));
+    const Triple* t = find(ts, "Hana Volkova", "HOLDS_POSITION", "Silverlake University");
+    REQUIRE(t);
+    CHECK(t->subject.type == EntityType::kPerson);
+    CHECK(t->property("role") == "Vice Rector");
+}
+
+TEST_CASE("units are part of their parent; places from parentheses", "[extractors][en]") {
+    auto ts = run("The Faculty of Applied Linguistics at Meadowvale University hosted guests from Brookfield University (Canada).");
+    INFO(dump(ts));
+    CHECK(find(ts, "Faculty of Applied Linguistics", "PART_OF", "Meadowvale University"));
+    CHECK(find(ts, "Brookfield University", "LOCATED_IN", "Canada"));
+}
+
+TEST_CASE("membership lists and co-organisers", "[extractors][en]") {
+    auto ts = run("Greystone University and Elmwood University are founding members of the Northern Rivers University Alliance.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Greystone University", "MEMBER_OF", "Northern Rivers University Alliance"));
+    CHECK(find(ts, "Elmwood University", "MEMBER_OF", "Northern Rivers University Alliance"));
+    auto ev = run("On May 5, 2024, Ashford University and the Valemont Institute of Design jointly organized the workshop \"Green Campus Futures\".");
+    INFO(dump(ev));
+    CHECK(find(ev, "Ashford University", "ORGANIZED", "Green Campus Futures"));
+    CHECK(find(ev, "Valemont Institute of Design", "ORGANIZED", "Green Campus Futures"));
+}
+
+TEST_CASE("partners named by country give COOPERATES_WITH the country", "[extractors][en]") {
+    auto ts = run("Riverside University maintains exchange programmes with partners from Japan, Thailand and Finland.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Riverside University", "COOPERATES_WITH", "Japan"));
+    CHECK(find(ts, "Riverside University", "COOPERATES_WITH", "Thailand"));
+    CHECK(find(ts, "Riverside University", "COOPERATES_WITH", "Finland"));
+}
+
+TEST_CASE("a delegation visit: the organisation and its leader visit", "[extractors][en]") {
+    auto ts = run("On June 2, 2024, a delegation of Fairhaven University led by Prof. Omar Haddad visited Stonebridge University.");
+    INFO(dump(ts));
+    const Triple* t = find(ts, "Fairhaven University", "VISITED", "Stonebridge University");
+    REQUIRE(t);
+    CHECK(t->property("date") == "2024-06-02");
+    CHECK(find(ts, "Omar Haddad", "VISITED", "Stonebridge University"));
+}
+
+TEST_CASE("provenance offsets cut the evidence sentence out of the text", "[extractors][en]") {
+    const std::string text = "Intro line\n\nFirst sentence here. Northfield University cooperates with Southgate College.";
+    auto ts = run(text);
+    REQUIRE_FALSE(ts.empty());
+    for (const auto& t : ts) {
+        CHECK(text.substr(t.provenance.start, t.provenance.end - t.provenance.start) == t.provenance.sentence);
+        CHECK(t.provenance.doc == "t.txt");
+        CHECK(t.provenance.confidence > 0.0);
+    }
+}
+
+TEST_CASE("Vietnamese: signing, cooperation, membership, position", "[extractors][vi]") {
+    auto ts = run("Trường Đại học Sông Hồng đã ký kết thỏa thuận hợp tác với Đại học Bình Minh. "
+                  "Học viện Kỹ thuật Tây Bắc hợp tác với các đối tác Nhật Bản và Hàn Quốc. "
+                  "Trường Đại học Sông Hồng tham gia nhiều mạng lưới quốc tế như AUN và UMAP. "
+                  "Hiệu trưởng Trường Đại học Sông Hồng Nguyễn Văn Hải phát biểu.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Trường Đại học Sông Hồng", "SIGNED_AGREEMENT_WITH", "Đại học Bình Minh"));
+    CHECK(find(ts, "Học viện Kỹ thuật Tây Bắc", "COOPERATES_WITH", "Japan"));
+    CHECK(find(ts, "Học viện Kỹ thuật Tây Bắc", "COOPERATES_WITH", "South Korea"));
+    CHECK(find(ts, "Trường Đại học Sông Hồng", "MEMBER_OF", "ASEAN University Network"));
+    const Triple* h = find(ts, "Nguyễn Văn Hải", "HOLDS_POSITION", "Trường Đại học Sông Hồng");
+    REQUIRE(h);
+    CHECK(h->property("role") == "Hiệu trưởng");
+}
+
+TEST_CASE("Vietnamese: plans and negation", "[extractors][vi]") {
+    auto p = run("Trường Đại học Sông Hồng sẽ ký kết thỏa thuận với Đại học Bình Minh.");
+    INFO(dump(p));
+    const Triple* t = find(p, "Trường Đại học Sông Hồng", "SIGNED_AGREEMENT_WITH", "Đại học Bình Minh");
+    REQUIRE(t);
+    CHECK(t->property("status") == "planned");
+    auto n = run("Trường Đại học Sông Hồng chưa ký kết thỏa thuận với Đại học Bình Minh.");
+    INFO(dump(n));
+    CHECK_FALSE(find(n, "Trường Đại học Sông Hồng", "SIGNED_AGREEMENT_WITH", "Đại học Bình Minh"));
+}
+
+TEST_CASE("empty and relation-free documents give no triples", "[extractors][en]") {
+    CHECK(run("").empty());
+    CHECK(run("The weather was fine and nobody signed anything.").empty());
+}
