@@ -294,7 +294,7 @@ void DocRun::resolve_anaphors() {
         int by_type = -1;
         for (std::size_t k = mi; k-- > 0;) {
             const Mention& p = ments[k];
-            if (p.entity < 0 || p.anaphor && p.entity < 0) continue;
+            if (p.entity < 0) continue;
             const int e = root(p.entity);
             const Ent& E = ents[static_cast<std::size_t>(e)];
             const EntityType t = E.typed ? E.type : EntityType::kOrganization;

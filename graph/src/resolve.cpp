@@ -128,9 +128,13 @@ public:
         for (std::size_t i = 0; i < mentions_.size(); ++i) {
             const auto& m = mentions_[i];
             if (m.acronym || !is_organization(m.type)) continue;
-            std::string name = m.name;
-            std::vector<std::string> forms = {name};
-            if (auto comma = name.find(','); comma != std::string::npos) forms.push_back(name.substr(0, comma));
+            std::vector<std::string> forms;
+            auto add_forms = [&](const std::string& name) {
+                forms.push_back(name);
+                if (auto comma = name.find(','); comma != std::string::npos) forms.push_back(name.substr(0, comma));
+            };
+            add_forms(m.name);
+            for (const auto& sp : m.spellings) add_forms(sp);
             for (const auto& f : forms) {
                 std::string ini = initials(f);
                 if (ini.size() >= 2) by_initials[class_key(m.type, ini)].insert(uf_.find(i));

@@ -62,7 +62,7 @@ const std::string kReplacement = "\xEF\xBF\xBD";
 }  // namespace
 
 TEST_CASE("GraphML escapes markup and drops characters XML forbids", "[exporters][escaping]") {
-    const auto files = render(test::hostile_graph(), "graphml");
+    const auto files = render(export_test::hostile_graph(), "graphml");
     const std::string& xml = files.at("graph.graphml");
     pugi::xml_document doc;
     auto res = doc.load_string(xml.c_str(), pugi::parse_default & ~pugi::parse_eol);
@@ -82,7 +82,7 @@ TEST_CASE("GraphML escapes markup and drops characters XML forbids", "[exporters
 
 TEST_CASE("GEXF attribute values keep line breaks as character references",
           "[exporters][escaping]") {
-    const auto files = render(test::hostile_graph(), "gexf");
+    const auto files = render(export_test::hostile_graph(), "gexf");
     const std::string& xml = files.at("graph.gexf");
     CHECK(xml.find("&#10;") != std::string::npos);
     pugi::xml_document doc;
@@ -99,7 +99,7 @@ TEST_CASE("GEXF attribute values keep line breaks as character references",
 }
 
 TEST_CASE("JSON-LD is valid JSON that keeps every value", "[exporters][escaping][rdf]") {
-    const auto files = render(test::hostile_graph(), "jsonld");
+    const auto files = render(export_test::hostile_graph(), "jsonld");
     rapidjson::Document d;
     const std::string& text = files.at("graph.jsonld");
     d.Parse<rapidjson::kParseValidateEncodingFlag>(text.c_str(), text.size());
@@ -123,7 +123,7 @@ TEST_CASE("JSON-LD is valid JSON that keeps every value", "[exporters][escaping]
 }
 
 TEST_CASE("N-Triples: one well-formed triple per line", "[exporters][escaping][rdf]") {
-    const auto files = render(test::hostile_graph(), "nt");
+    const auto files = render(export_test::hostile_graph(), "nt");
     std::istringstream in(files.at("graph.nt"));
     const std::regex triple(
         R"re(^<[^<>"{}|^`\\ ]+> <[^<>"{}|^`\\ ]+> (<[^<>"{}|^`\\ ]+>|"([^"\\\n\r]|\\["\\nrtbf]|\\u[0-9A-F]{4})*"(@[a-z]+|\^\^<[^>]+>)?) \.$)re");
@@ -169,7 +169,7 @@ TEST_CASE("names are language-tagged @vi or @en only when it is clear", "[export
 }
 
 TEST_CASE("dates are typed by precision", "[exporters][rdf]") {
-    const auto files = render(test::small_graph(), "ttl");
+    const auto files = render(export_test::small_graph(), "ttl");
     const std::string& ttl = files.at("graph.ttl");
     CHECK(ttl.find("kg:date \"2025\"^^xsd:gYear") != std::string::npos);
     CHECK(ttl.find("kg:date \"2024-08\"^^xsd:gYearMonth") != std::string::npos);
@@ -183,7 +183,7 @@ TEST_CASE("dates are typed by precision", "[exporters][rdf]") {
 }
 
 TEST_CASE("Neo4j CSV rows have as many fields as their header", "[exporters][escaping][neo4j]") {
-    const auto files = render(test::hostile_graph(), "neo4j");
+    const auto files = render(export_test::hostile_graph(), "neo4j");
     for (const auto& [name, content] : files) {
         if (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0) continue;
         INFO(name);
@@ -206,7 +206,7 @@ TEST_CASE("Neo4j CSV rows have as many fields as their header", "[exporters][esc
 }
 
 TEST_CASE("DOT strings never break a line", "[exporters][escaping]") {
-    const auto files = render(test::hostile_graph(), "dot");
+    const auto files = render(export_test::hostile_graph(), "dot");
     std::istringstream in(files.at("graph.dot"));
     std::string line;
     while (std::getline(in, line)) {

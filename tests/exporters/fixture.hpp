@@ -10,7 +10,7 @@
 
 #include "kgmill/graph/knowledge_graph.hpp"
 
-namespace kgmill::test {
+namespace kgmill::export_test {
 
 inline Provenance prov(std::string doc, std::string sentence, std::uint32_t start,
                        std::string extractor, double confidence) {
@@ -167,4 +167,4 @@ inline std::string scratch_dir(const std::string& name) {
     return p.string();
 }
 
-}  // namespace kgmill::test
+}  // namespace kgmill::export_test

@@ -22,12 +22,12 @@ int run_validator(const std::string& tool, const std::string& arg) {
     const std::string cmd = "'" + std::string(KGMILL_SHARED_DIR) + "/tools/" + tool + "' '" +
                             arg + "' > '" + arg + ".log' 2>&1";
     int rc = std::system(cmd.c_str());
-    if (rc != 0) WARN(tool << " " << arg << ":\n" << test::slurp(arg + ".log"));
+    if (rc != 0) WARN(tool << " " << arg << ":\n" << export_test::slurp(arg + ".log"));
     return rc;
 }
 
 void export_and_validate(const KnowledgeGraph& g, const std::string& name) {
-    const std::string dir = test::scratch_dir("validators-" + name);
+    const std::string dir = export_test::scratch_dir("validators-" + name);
     for (const ExportFormat& f : export_formats())
         REQUIRE(export_graph(g, f.name, dir + "/" + f.default_file).ok());
     CHECK(run_validator("validate-graphml", dir + "/graph.graphml") == 0);
@@ -46,7 +46,7 @@ TEST_CASE("validators accept the exports of the small graph", "[exporters][valid
         WARN("../shared/tools not found: validators skipped");
         return;
     }
-    export_and_validate(test::small_graph(), "small");
+    export_and_validate(export_test::small_graph(), "small");
 }
 
 TEST_CASE("validators accept the exports of the hostile graph", "[exporters][validators][slow]") {
@@ -54,5 +54,5 @@ TEST_CASE("validators accept the exports of the hostile graph", "[exporters][val
         WARN("../shared/tools not found: validators skipped");
         return;
     }
-    export_and_validate(test::hostile_graph(), "hostile");
+    export_and_validate(export_test::hostile_graph(), "hostile");
 }

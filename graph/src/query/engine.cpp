@@ -162,20 +162,32 @@ std::vector<std::pair<std::string, int>> split_statements(std::string_view s) {
     int depth = 0;
     auto flush = [&](std::size_t end) {
         std::string_view piece = s.substr(start, end - start);
-        bool empty = true;
+        std::size_t first = std::string_view::npos;  // offset of the first token in the piece
         try {
-            empty = tokenize(piece).size() <= 1;
-        } catch (const QueryException&) {
-            empty = false;
+            std::vector<Token> toks = tokenize(piece);
+            if (toks.size() > 1) first = toks.front().offset;
+        } catch (const QueryException& e) {
+            first = std::min(e.offset(), piece.size());  // keep it: running it reports the error
         }
-        if (!empty) {
-            // the line of the first token
-            std::size_t first = piece.find_first_not_of(" \t\r\n");
-            int l = start_line + static_cast<int>(std::count(piece.begin(), piece.begin() + static_cast<std::ptrdiff_t>(first == std::string_view::npos ? 0 : first), '\n'));
-            std::size_t lead_nl = first == std::string_view::npos ? 0 : piece.rfind('\n', first);
-            std::string text(lead_nl == std::string_view::npos || first == std::string_view::npos ? piece : piece.substr(lead_nl + 1));
-            out.emplace_back(std::move(text), l);
+        if (first == std::string_view::npos) return;
+        // Start the text at the beginning of the first token's line, so that error columns are
+        // those of the script; a statement that starts mid-line gets spaces for what precedes it.
+        std::size_t nl = piece.rfind('\n', first);
+        int l = start_line + static_cast<int>(std::count(piece.begin(), piece.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
+        std::string text;
+        if (nl == std::string_view::npos) {
+            std::size_t line_begin = s.rfind('\n', start == 0 ? 0 : start - 1);
+            line_begin = (start == 0 || line_begin == std::string_view::npos) ? 0 : line_begin + 1;
+            if (start > 0 && s[start - 1] == '\n') line_begin = start;
+            for (std::size_t k = line_begin; k < start; ++k)
+                if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) text += s[k] == '\t' ? '\t' : ' ';
+            text += piece;
+        } else {
+            text = std::string(piece.substr(nl + 1));
         }
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
+            text.pop_back();
+        out.emplace_back(std::move(text), l);
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];

@@ -16,7 +16,8 @@ TEST_CASE("labels and property maps select nodes", "[graph][query]") {
     CHECK(rows("MATCH (n:University {country: 'CN'}) RETURN n.id") == Rows{"pku", "tsinghua"});
     CHECK(rows("MATCH (n:Network) RETURN n.id, n.country") == Rows{"aun|null", "besetoha|null"});
     CHECK(rows("MATCH (n:Person) RETURN n.aliases, size(n.aliases)") == Rows{"[\"Le Quan\"]|1"});
-    CHECK(rows("MATCH (n:Agreement) RETURN n.aliases") == Rows{"[]"});
+    CHECK(rows("MATCH (n:Agreement) RETURN n.aliases, size(n.aliases)") == Rows{"null|null"});  // as in the export
+    CHECK(rows("MATCH (n:Entity) RETURN count(*)") == Rows{"23"});  // the export's label of every node
 }
 
 TEST_CASE("relationship types, alternatives and directions", "[graph][query]") {
@@ -68,7 +69,10 @@ TEST_CASE("variable-length patterns", "[graph][query]") {
     CHECK(rows("MATCH (a)-[r:PART_OF*2]->(b {id:'vnu'}) RETURN a.id, [x IN r | startNode(x).id]") ==
           Rows{"fos|[\"fos\", \"ussh\"]"});
     // trail: no relationship twice (hust-samsung has two relations, so 2-hop walks back exist)
-    CHECK(rows("MATCH (a {id:'samsung'})-[*2]-(b) RETURN b.id") == Rows{"event-seminar-2025", "lg-display", "samsung", "samsung"});
+    // (hust and samsung share two relations: each can lead there and the other back)
+    CHECK(rows("MATCH (a {id:'samsung'})-[*2]-(b) RETURN b.id") ==
+          Rows{"event-seminar-2025", "event-seminar-2025", "lg-display", "lg-display", "samsung", "samsung"});
+    CHECK(rows("MATCH (a {id:'samsung'})-[:SIGNED_AGREEMENT_WITH*2]-(b) RETURN b.id") == Rows{"lg-display"});
     CHECK(rows("MATCH (a {id:'pku'})-[:LOCATED_IN*1..3 {}]->(b) RETURN b.id") == Rows{"country-china", "place-beijing"});
     CHECK(rows("MATCH p = (a {id:'fos'})-[:PART_OF*]->(b) RETURN length(p), [n IN nodes(p) | n.id]") ==
           Rows{"1|[\"fos\", \"ussh\"]", "2|[\"fos\", \"ussh\", \"vnu\"]"});
@@ -106,8 +110,10 @@ TEST_CASE("WHERE operators", "[graph][query]") {
           Rows{"agreement-vnu-tsinghua-2024", "aun", "besetoha", "field-ai", "program-inwent"});
     CHECK(rows("MATCH (n:Network) WHERE n.country IS NOT NULL RETURN n.id") == Rows{});
     CHECK(rows("MATCH (n) WHERE n:Company OR n:Person RETURN n.id") == Rows{"lg-display", "person-le-quan", "samsung"});
-    CHECK(rows("MATCH ()-[r]->() WHERE r.date >= '2025' AND r.date < '2026' RETURN type(r), r.date") ==
+    // a directed pattern meets a symmetric relation from both ends: DISTINCT r counts it once
+    CHECK(rows("MATCH ()-[r]->() WHERE r.date >= '2025' AND r.date < '2026' RETURN DISTINCT type(r), r.date") ==
           Rows{"ORGANIZED|2025-11-14", "SIGNED_AGREEMENT_WITH|2025", "SIGNED_AGREEMENT_WITH|2025-04", "VISITED|2025"});
+    CHECK(rows("MATCH ()-[r:SIGNED_AGREEMENT_WITH]->() RETURN count(r), count(DISTINCT r)") == Rows{"6|3"});
     CHECK(rows("MATCH ()-[r:RUNS]->() RETURN r.count, r.count + 1") == Rows{"3|4"});
 }
 
@@ -140,13 +146,13 @@ TEST_CASE("projections: aliases, DISTINCT, ORDER BY, SKIP, LIMIT", "[graph][quer
 }
 
 TEST_CASE("aggregates", "[graph][query]") {
-    CHECK(rows("MATCH (n) RETURN count(*), count(n.country), count(DISTINCT n.country)") == Rows{"23|18|6"});
+    CHECK(rows("MATCH (n) RETURN count(*), count(n.country), count(DISTINCT n.country)") == Rows{"23|18|5"});
     CHECK(rows("MATCH (n:University) RETURN n.country, collect(n.id) ORDER BY n.country") ==
           Rows{"CN|[\"pku\", \"tsinghua\"]", "JP|[\"kyoto-sangyo\"]", "VN|[\"hust\", \"ussh\", \"vlute\", \"vnu\"]"});
-    CHECK(rows("MATCH ()-[r]->() RETURN min(r.weight), max(r.weight), sum(r.weight), avg(r.confidence)") ==
+    CHECK(rows("MATCH ()-[r]->() WITH DISTINCT r RETURN min(r.weight), max(r.weight), sum(r.weight), avg(r.confidence)") ==
           Rows{"1|2|27|0.75"});
     CHECK(rows("MATCH (n:Nobody) RETURN count(*), collect(n), sum(1), avg(1), min(1)") ==
-          Rows{"ERROR: Query bind error (line 1, col 10): unknown label 'Nobody'; the labels are University, Unit, "
+          Rows{"ERROR: Query bind error (line 1, col 10): unknown label 'Nobody'; the labels are Entity (every node), University, Unit, "
                "ResearchInstitute, Company, GovernmentBody, Network, InternationalOrganization, Organization, Person, "
                "Country, Place, Agreement, Event, Program, Field\nMATCH (n:Nobody) RETURN count(*), collect(n), sum(1), "
                "avg(1), min(1)\n         ^^^^^^"});
@@ -261,7 +267,7 @@ TEST_CASE("errors name the stage, the place and the valid names", "[graph][query
     CHECK(error_of("RETURN frobnicate(1)") ==
           "Query bind error (line 1, col 8): unknown function 'frobnicate'\nRETURN frobnicate(1)\n       ^^^^^^^^^^");
     CHECK(error_of("RETURN 1 / 0") == "Query runtime error (line 1, col 8): division by zero\nRETURN 1 / 0\n       ^^^^^");
-    CHECK(error_of("RETURN 'a' =~ '('").rfind("Query bind error (line 1, col 15): invalid regular expression: missing ), unterminated subpattern", 0) == 0);
+    CHECK(error_of("RETURN 'a' =~ '('").rfind("Query bind error (line 1, col 15): invalid regular expression: missing ): (", 0) == 0);
     CHECK(error_of("MATCH (n) RETURN n LIMIT -1").rfind("Query bind error (line 1, col 26): LIMIT must be a non-negative integer", 0) == 0);
     CHECK(error_of("MATCH (n) RETURN n, n").rfind("Query bind error (line 1, col 21): column 'n' appears twice", 0) == 0);
     CHECK(error_of("MATCH (n) RETURN count(count(n))").rfind("Query bind error (line 1, col 24): aggregate functions cannot be nested", 0) == 0);
@@ -284,7 +290,7 @@ TEST_CASE("unsupported features are refused by name", "[graph][query]") {
     CHECK(error_of("RETURN [(a)-->(b) | b]").rfind("Query parse error (line 1, col 9): pattern comprehensions", 0) == 0);
     CHECK(error_of("MATCH (a)-[* SHORTEST 1..3]-(b) RETURN a").rfind("Query parse error (line 1, col 14): Kùzu's recursive-pattern syntax", 0) == 0);
     CHECK(error_of("RETURN date('2025-01-01')").rfind("Query bind error (line 1, col 8): function date() is not supported", 0) == 0);
-    CHECK(error_of("MATCH (n) RETURN apoc.text.join(n.aliases, ',')").rfind("Query parse error (line 1, col 18): function apoc.text() is not supported", 0) == 0);
+    CHECK(error_of("MATCH (n) RETURN apoc.text.join(n.aliases, ',')").rfind("Query parse error (line 1, col 18): function apoc.text.join() is not supported", 0) == 0);
 }
 
 TEST_CASE("EXPLAIN shows index lookups and filter placement", "[graph][query]") {
@@ -294,7 +300,7 @@ TEST_CASE("EXPLAIN shows index lookups and filter placement", "[graph][query]") 
     CHECK(ordered_rows("EXPLAIN MATCH (x)-[:VISITED]->(b) WHERE b.name = 'Peking University' RETURN x.id") ==
           Rows{"NodeByName (b)", "Filter", "Expand (b)<-[anon_1:VISITED]-(x)", "Project x.id", "ProduceResults x.id"});
     CHECK(ordered_rows("EXPLAIN MATCH (a) OPTIONAL MATCH (a)-->(b) RETURN a, b LIMIT 1") ==
-          Rows{"NodeScan (a)", "Optional", "  Argument (a)", "  Expand (a)-[anon_2]->(b)", "EndOptional", "Limit 1",
+          Rows{"NodeScan (a)", "Optional", "  Argument (a)", "  Expand (a)-[anon_1]->(b)", "EndOptional", "Limit 1",
                "ProduceResults a b"});
 }
 

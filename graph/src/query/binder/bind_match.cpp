@@ -45,7 +45,7 @@ std::string suggestion(std::string_view name, int count, NameOf name_of) {
 }
 
 std::string all_labels() {
-    std::string s;
+    std::string s = "Entity (every node), ";
     for (int i = 0; i < kEntityTypeCount; ++i) s += (i ? ", " : "") + std::string(entity_type_name(static_cast<EntityType>(i)));
     return s;
 }
@@ -59,6 +59,8 @@ std::string all_rel_types() {
 
 std::uint32_t label_bit(const std::string& name, const ast::Span& span) {
     if (auto t = parse_entity_type(name)) return 1u << static_cast<int>(*t);
+    // The Neo4j export gives every node the label Entity too (for its id constraint).
+    if (name == "Entity") return kAllEntityTypes;
     std::string hint = suggestion(name, kEntityTypeCount, [](int i) { return entity_type_name(static_cast<EntityType>(i)); });
     if (hint.empty() && parse_relation_type(name)) hint = " (" + name + " is a relationship type)";
     throw BindError("unknown label '" + name + "'" + hint + "; the labels are " + all_labels(), span.offset, span.length);

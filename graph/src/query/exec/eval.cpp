@@ -33,6 +33,8 @@ Value node_property(const KnowledgeGraph& g, VertexId v, NodeKey key) {
         case NodeKey::kName: return Value::borrowed(e.name);
         case NodeKey::kType: return Value::borrowed(entity_type_name(e.type));
         case NodeKey::kAliases: {
+            // null when there are none, as in the Neo4j export (an empty array field is no property)
+            if (e.aliases.empty()) return Value();
             Value::List items;
             items.reserve(e.aliases.size());
             for (const std::string& a : e.aliases) items.push_back(Value::borrowed(a));

@@ -370,9 +370,16 @@ ExprPtr Parser::parse_atom() {
         next();
         return parse_function_call(t, t.value);
     }
-    if (at_symbol(".", 1) && peek(2).kind == TokenKind::kIdent && at_symbol("(", 3)) {
-        // namespaced functions (apoc.*, gds.*): name them in the error
-        fail("function " + std::string(t.text) + "." + std::string(peek(2).text) + "() is not supported");
+    {
+        // namespaced functions (apoc.text.join, gds.*): name them in the error
+        std::size_t k = 1;
+        std::string full(t.text);
+        while (at_symbol(".", k) && peek(k + 1).kind == TokenKind::kIdent) {
+            full += '.';
+            full += peek(k + 1).text;
+            k += 2;
+        }
+        if (k > 1 && at_symbol("(", k)) fail("function " + full + "() is not supported");
     }
     next();
     auto e = make(ExprKind::kVariable, span_from(start));

@@ -1,0 +1,333 @@
+// SVG / PNG / PDF diagrams through libgvc + libcgraph.
+//
+// Two Graphviz passes:
+//   1. layout (render_layout.cpp): nodes with their real labels, so Graphviz measures the text
+//      with the same font the picture uses (DejaVu Sans through pango); overlap removal
+//      (prism) with a margin around every node box. A node's label sits inside its box, so no
+//      two node labels can overlap.
+//   2. drawing: every node pinned where pass 1 put it (neato with pos="x,y!"), edges routed
+//      as splines around the nodes, the years as external edge labels (xlabel, which Graphviz
+//      places away from nodes and other labels), the group clusters, and a legend cluster
+//      pinned to the right of the drawing. The title says what is shown and what was left out.
+// In the SVG, entity nodes are <g id="kg-ENTITY_ID" class="node entity TYPE">, relations
+// <g class="edge relation TYPE">, the legend <g id="legend" class="cluster">.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+#include <set>
+
+#include "render_internal.hpp"
+
+namespace kgmill::render {
+
+namespace {
+
+constexpr const char* kFont = "DejaVu Sans";
+constexpr double kGap = 14.0;  // points between node boxes
+
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", std::isfinite(v) ? v : 0.0);
+    return buf;
+}
+
+struct Ctx {
+    const KnowledgeGraph* g;
+    const View* view;
+};
+
+std::string node_label(const Entity& e) {
+    std::string label;
+    for (const std::string& line : wrap_words(clean_utf8(e.name), 22)) {
+        if (!label.empty()) label += "\\n";
+        label += gv_escape(line);
+    }
+    return label;
+}
+
+/// The attributes that decide a node's size: the same in both passes.
+void set_node_shape(Agnode_t* n, const KnowledgeGraph& g, VertexId v, bool focus) {
+    const Entity& e = g.entities()[v];
+    const NodeStyle& st = node_style(e.type);
+    gv_set(n, "label", node_label(e));
+    gv_set(n, "fontname", kFont);
+    gv_set(n, "fontsize", fmt(font_size_for_degree(g.degree(v)) + (focus ? 2 : 0)));
+    gv_set(n, "shape", st.gv_shape);
+    gv_set(n, "margin", "0.08,0.04");
+    gv_set(n, "penwidth", focus ? "3" : "1");
+}
+
+void layout_attrs(Agnode_s* n, std::size_t i, const void* p) {
+    const auto* c = static_cast<const Ctx*>(p);
+    set_node_shape(n, *c->g, c->view->nodes[i], c->view->hops[i] == 0);
+}
+
+std::string html_text(std::string_view s) {
+    std::string out;
+    for (char c : clean_utf8(s)) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+void set_html(void* obj, int kind, Agraph_t* root, const char* name, const std::string& html) {
+    Agsym_t* sym = agattr(root, kind, const_cast<char*>(name), const_cast<char*>(""));
+    char* h = agstrdup_html(root, const_cast<char*>(html.c_str()));
+    agxset(obj, sym, h);
+    agstrfree(root, h);
+}
+
+std::string tooltip_of(const Entity& e, std::size_t degree) {
+    std::string t = clean_utf8(e.name) + " (" + std::string(entity_type_name(e.type));
+    if (!e.country.empty()) t += ", " + e.country;
+    t += ")";
+    if (!e.aliases.empty()) {
+        t += " also: ";
+        for (std::size_t i = 0; i < e.aliases.size(); ++i) {
+            if (i) t += "; ";
+            t += clean_utf8(e.aliases[i]);
+        }
+    }
+    t += " - " + std::to_string(degree) + (degree == 1 ? " relation" : " relations");
+    return gv_escape(t);
+}
+
+std::string edge_tooltip(const KnowledgeGraph& g, const Relation& r) {
+    std::string t = clean_utf8(g.entities()[r.source].name) + " " +
+                    std::string(relation_type_name(r.type)) + " " +
+                    clean_utf8(g.entities()[r.target].name);
+    if (const std::string& d = r.property("date"); !d.empty()) t += " (" + clean_utf8(d) + ")";
+    if (!r.evidence.empty()) {
+        std::string s = clean_utf8(r.evidence[0].sentence);
+        if (s.size() > 300) {
+            std::size_t cut = 300;
+            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xc0) == 0x80) --cut;
+            s = s.substr(0, cut) + "…";
+        }
+        t += ": \"" + s + "\" [" + clean_utf8(r.evidence[0].doc) + "]";
+    }
+    return gv_escape(t);
+}
+
+double text_width(std::string_view s, double font) {
+    std::size_t chars = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++chars;
+    return static_cast<double>(chars) * font * 0.68 + 6.0;
+}
+
+/// The legend cluster, pinned with its top-left corner at (x0, y0).
+void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double x0, double y0) {
+    Agraph_t* lg = agsubg(rg, const_cast<char*>("cluster_legend"), 1);
+    gv_set(lg, "id", "legend");
+    gv_set(lg, "class", "legend");
+    gv_set(lg, "label", "Legend");
+    gv_set(lg, "labeljust", "l");
+    gv_set(lg, "fontname", kFont);
+    gv_set(lg, "fontsize", "12");
+    gv_set(lg, "style", "rounded");
+    gv_set(lg, "color", "#999999");
+    gv_set(lg, "margin", "10");
+
+    std::set<EntityType> types;
+    for (VertexId v : view.nodes) types.insert(g.entities()[v].type);
+    std::set<RelationType> rels;
+    for (std::uint32_t ri : view.rels) rels.insert(g.relations()[ri].type);
+
+    const double row = 24.0, font = 10.0;
+    double y = y0 - 12.0;
+    int k = 0;
+    auto text_node = [&](const std::string& text, double x, double yy, double fs) {
+        std::string name = "legend_t" + std::to_string(k++);
+        Agnode_t* t = agnode(lg, name.data(), 1);
+        const double w = text_width(text, fs);
+        gv_set(t, "shape", "plaintext");
+        gv_set(t, "class", "legend");
+        gv_set(t, "label", gv_escape(text) + "\\l");
+        gv_set(t, "fontname", kFont);
+        gv_set(t, "fontsize", fmt(fs));
+        gv_set(t, "fixedsize", "true");
+        gv_set(t, "width", fmt(w / 72.0));
+        gv_set(t, "height", fmt((fs + 6) / 72.0));
+        gv_set(t, "margin", "0");
+        gv_set(t, "pos", fmt(x + w / 2) + "," + fmt(yy) + "!");
+    };
+    for (EntityType t : types) {
+        std::string name = "legend_" + std::string(entity_type_name(t));
+        Agnode_t* n = agnode(lg, name.data(), 1);
+        const NodeStyle& st = node_style(t);
+        gv_set(n, "shape", st.gv_shape);
+        gv_set(n, "style", st.gv_style);
+        gv_set(n, "fillcolor", hex_color(entity_type_color(t)));
+        gv_set(n, "color", "#333333");
+        gv_set(n, "label", "");
+        gv_set(n, "class", "legend");
+        gv_set(n, "fixedsize", "true");
+        gv_set(n, "width", "0.42");
+        gv_set(n, "height", "0.24");
+        gv_set(n, "pos", fmt(x0 + 16) + "," + fmt(y) + "!");
+        gv_set(n, "tooltip", std::string(entity_type_name(t)));
+        text_node(std::string(entity_type_name(t)), x0 + 40, y, font);
+        y -= row;
+    }
+    if (!rels.empty()) y -= 6;
+    for (RelationType t : rels) {
+        const EdgeStyle& es = edge_style(t);
+        std::string a = "legend_a" + std::to_string(k), b = "legend_b" + std::to_string(k);
+        ++k;
+        Agnode_t* na = agnode(lg, a.data(), 1);
+        Agnode_t* nb = agnode(lg, b.data(), 1);
+        for (auto [n, x] : {std::pair{na, x0 + 1}, std::pair{nb, x0 + 31}}) {
+            gv_set(n, "shape", "point");
+            gv_set(n, "style", "invis");
+            gv_set(n, "width", "0.01");
+            gv_set(n, "label", "");
+            gv_set(n, "pos", fmt(x) + "," + fmt(y) + "!");
+        }
+        Agedge_t* e = agedge(rg, na, nb, nullptr, 1);
+        gv_set(e, "color", es.color);
+        gv_set(e, "style", es.dash);
+        gv_set(e, "penwidth", fmt(es.width));
+        gv_set(e, "class", "legend");
+        gv_set(e, "arrowsize", "0.6");
+        gv_set(e, "dir", is_symmetric(t) ? "none" : "forward");
+        text_node(std::string(relation_type_name(t)), x0 + 40, y, 9.0);
+        y -= row * 0.85;
+    }
+    y -= 4;
+    text_node("size: number of relations", x0, y, 9.0);
+    y -= row * 0.7;
+    text_node("edge label: year", x0, y, 9.0);
+}
+
+}  // namespace
+
+/// Draws the view with Graphviz into `out` as svg, png or pdf.
+Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptions& opts,
+                    const std::string& format, std::ostream& os) {
+    GraphvizSession session;
+    Ctx ctx{&g, &view};
+    auto laid = layout_view(g, view, opts, &layout_attrs, &ctx, kGap);
+    if (!laid) return laid.error();
+    const Layout& L = laid.value();
+
+    auto* gvc = static_cast<GVC_t*>(session.gvc());
+    struct Closer {
+        GVC_t* gvc;
+        Agraph_t* g;
+        bool laid_out = false;
+        ~Closer() {
+            if (laid_out) gvFreeLayout(gvc, g);
+            agclose(g);
+        }
+    } rc{gvc, agopen(const_cast<char*>("kgmill"), Agdirected, nullptr)};
+    Agraph_t* rg = rc.g;
+    gv_set(rg, "inputscale", "72");
+    gv_set(rg, "overlap", "true");
+    gv_set(rg, "splines", view.rels.size() > 3000 ? "line" : "true");
+    gv_set(rg, "outputorder", "edgesfirst");
+    gv_set(rg, "forcelabels", "true");
+    gv_set(rg, "fontname", kFont);
+    gv_set(rg, "labelloc", "t");
+    gv_set(rg, "labeljust", "l");
+    gv_set(rg, "pad", "0.3");
+    gv_set(rg, "bgcolor", "white");
+    gv_set(rg, "esep", "+3");
+    gv_set(rg, "id", "kgmill");
+    gv_set(rg, "class", "kgmill");
+    {
+        std::string title = "<FONT POINT-SIZE=\"18\">" + html_text(view.title) + "</FONT>";
+        if (!view.note.empty())
+            title += "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"12\" COLOR=\"#555555\">" + html_text(view.note) +
+                     "</FONT>";
+        title += "<BR ALIGN=\"LEFT\"/>";
+        set_html(rg, AGRAPH, rg, "label", title);
+    }
+
+    // Group clusters.
+    std::vector<Agraph_t*> clusters(view.group_labels.size(), nullptr);
+    for (std::size_t gi = 0; gi < view.group_labels.size(); ++gi) {
+        if (view.group_labels[gi].empty()) continue;
+        std::string name = "cluster_g" + std::to_string(gi);
+        Agraph_t* c = agsubg(rg, name.data(), 1);
+        gv_set(c, "label", gv_escape(clean_utf8(view.group_labels[gi])));
+        gv_set(c, "class", "group");
+        gv_set(c, "fontname", kFont);
+        gv_set(c, "fontsize", "13");
+        gv_set(c, "style", "rounded,filled");
+        gv_set(c, "fillcolor", "#f4f4f4");
+        gv_set(c, "color", "#bbbbbb");
+        gv_set(c, "margin", "10");
+        clusters[gi] = c;
+    }
+
+    std::vector<Agnode_t*> nodes(view.nodes.size());
+    for (std::size_t i = 0; i < view.nodes.size(); ++i) {
+        const VertexId v = view.nodes[i];
+        const Entity& e = g.entities()[v];
+        Agraph_t* parent = rg;
+        if (!view.group.empty() && clusters[view.group[i]]) parent = clusters[view.group[i]];
+        std::string name = clean_utf8(e.id);
+        Agnode_t* n = agnode(parent, name.data(), 1);
+        if (parent != rg) agsubnode(rg, n, 1);
+        const bool focus = view.hops[i] == 0;
+        set_node_shape(n, g, v, focus);
+        const Rgb fill = entity_type_color(e.type);
+        gv_set(n, "style", node_style(e.type).gv_style);
+        gv_set(n, "fillcolor", hex_color(fill));
+        gv_set(n, "fontcolor", text_color_on(fill));
+        gv_set(n, "color", focus ? "#000000" : "#333333");
+        gv_set(n, "id", "kg-" + name);
+        gv_set(n, "class", "entity " + std::string(entity_type_name(e.type)) + (focus ? " focus" : ""));
+        gv_set(n, "tooltip", tooltip_of(e, g.degree(v)));
+        gv_set(n, "pos", fmt(L.pos[i][0]) + "," + fmt(L.pos[i][1]) + "!");
+        nodes[i] = n;
+    }
+    for (std::uint32_t ri : view.rels) {
+        const Relation& r = g.relations()[ri];
+        Agnode_t* t = nodes[view.local[r.source]];
+        Agnode_t* h = nodes[view.local[r.target]];
+        Agedge_t* e = agedge(rg, t, h, nullptr, 1);
+        const EdgeStyle& es = edge_style(r.type);
+        const double w = es.width * (1.0 + 0.35 * std::log2(static_cast<double>(std::max<std::size_t>(1, r.weight()))));
+        gv_set(e, "color", es.color);
+        gv_set(e, "style", es.dash);
+        gv_set(e, "penwidth", fmt(std::min(w, 6.0)));
+        gv_set(e, "arrowsize", "0.6");
+        gv_set(e, "dir", r.symmetric() ? "none" : "forward");
+        gv_set(e, "class", "relation " + std::string(relation_type_name(r.type)));
+        gv_set(e, "id", "kg-r" + std::to_string(ri));
+        gv_set(e, "tooltip", edge_tooltip(g, r));
+        if (std::string y = year_of(r.property("date")); !y.empty()) {
+            gv_set(e, "xlabel", y);
+            gv_set(e, "fontname", kFont);
+            gv_set(e, "fontsize", "8");
+            gv_set(e, "fontcolor", "#444444");
+        }
+    }
+    add_legend(rg, g, view, L.bbox[2] + 50.0, L.bbox[3]);
+
+    if (gvLayout(gvc, rg, "neato") != 0)
+        return make_error(ErrorCode::kInternal, "render", "", "Graphviz drawing failed: " + session.messages());
+    rc.laid_out = true;
+    char* data = nullptr;
+    unsigned int len = 0;
+    if (gvRenderData(gvc, rg, format.c_str(), &data, &len) != 0 || !data)
+        return make_error(ErrorCode::kInternal, "render", "",
+                          "Graphviz could not write " + format + ": " + session.messages());
+    os.write(data, len);
+    gvFreeRenderData(data);
+    if (!os) return make_error(ErrorCode::kIo, "render", "", "write failed");
+    return {};
+}
+
+}  // namespace kgmill::render

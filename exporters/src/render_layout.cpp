@@ -1,0 +1,265 @@
+// The Graphviz side shared by the image and HTML renderers: the one process-wide context,
+// message capture, and the layout pass (per group, then the groups placed).
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+#include "render_internal.hpp"
+
+namespace kgmill::render {
+
+namespace {
+
+std::recursive_mutex& gv_mutex() {
+    static std::recursive_mutex m;
+    return m;
+}
+
+// Graphviz 2.42 allows one GVC_t per process: created once, never freed (notes/deps.md).
+GVC_t* context() {
+    static GVC_t* gvc = gvContext();
+    return gvc;
+}
+
+std::string& message_buffer() {
+    static std::string buf;
+    return buf;
+}
+
+int collect_message(char* msg) {
+    if (msg) message_buffer() += msg;
+    return 0;
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", std::isfinite(v) ? v : 0.0);
+    return buf;
+}
+
+struct GraphCloser {
+    Agraph_t* g;
+    bool laid_out = false;
+    ~GraphCloser() {
+        if (!g) return;
+        if (laid_out) gvFreeLayout(context(), g);
+        agclose(g);
+    }
+};
+
+/// Lays out one set of drawn nodes (indices into view.nodes) with `engine`; fills pos (centred
+/// on the origin) and size for those nodes.
+Status layout_part(const KnowledgeGraph& g, const View& view, const std::vector<std::size_t>& part,
+                   const std::string& engine, NodeAttrs attrs, const void* ctx, double gap,
+                   Layout& out) {
+    GraphCloser gc{agopen(const_cast<char*>("layout"), Agdirected, nullptr)};
+    Agraph_t* lg = gc.g;
+    gv_set(lg, "start", "42");  // seeded: the same input gives the same drawing
+    if (engine == "dot") {
+        gv_set(lg, "rankdir", "LR");
+        gv_set(lg, "nodesep", fmt(gap / 72.0));
+        gv_set(lg, "ranksep", "0.6");
+    } else if (engine == "circo") {
+        gv_set(lg, "mindist", fmt(std::max(0.3, gap / 72.0)));
+    } else {
+        gv_set(lg, "overlap", "prism");
+        gv_set(lg, "sep", "+" + fmt(gap / 2.0 + 2.0));
+        if (engine == "neato") gv_set(lg, "mode", "major");
+    }
+    std::map<std::size_t, Agnode_t*> nodes;
+    for (std::size_t i : part) {
+        std::string name = "n" + std::to_string(i);
+        Agnode_t* n = agnode(lg, name.data(), 1);
+        attrs(n, i, ctx);
+        nodes[i] = n;
+    }
+    // One layout edge per pair (parallel relations and directions merged), in relation order.
+    std::map<std::pair<std::size_t, std::size_t>, bool> seen;
+    for (std::uint32_t ri : view.rels) {
+        const Relation& r = g.relations()[ri];
+        std::size_t a = view.local[r.source], b = view.local[r.target];
+        auto ia = nodes.find(a), ib = nodes.find(b);
+        if (ia == nodes.end() || ib == nodes.end() || a == b) continue;
+        if (!seen.emplace(std::minmax(a, b), true).second) continue;
+        agedge(lg, ia->second, ib->second, nullptr, 1);
+    }
+    if (gvLayout(context(), lg, engine.c_str()) != 0)
+        return make_error(ErrorCode::kInternal, "render", "",
+                          "Graphviz layout (" + engine + ") failed: " + message_buffer());
+    gc.laid_out = true;
+    const boxf bb = GD_bb(lg);
+    const double cx = (bb.LL.x + bb.UR.x) / 2, cy = (bb.LL.y + bb.UR.y) / 2;
+    for (auto [i, n] : nodes) {
+        out.pos[i] = {ND_coord(n).x - cx, ND_coord(n).y - cy};
+        out.size[i] = {ND_width(n) * 72.0, ND_height(n) * 72.0};
+    }
+    return {};
+}
+
+std::array<double, 4> bounds(const Layout& l, const std::vector<std::size_t>& part) {
+    std::array<double, 4> b{0, 0, 0, 0};
+    bool first = true;
+    for (std::size_t i : part) {
+        const double x0 = l.pos[i][0] - l.size[i][0] / 2, x1 = l.pos[i][0] + l.size[i][0] / 2;
+        const double y0 = l.pos[i][1] - l.size[i][1] / 2, y1 = l.pos[i][1] + l.size[i][1] / 2;
+        if (first) b = {x0, y0, x1, y1};
+        else b = {std::min(b[0], x0), std::min(b[1], y0), std::max(b[2], x1), std::max(b[3], y1)};
+        first = false;
+    }
+    return b;
+}
+
+/// Spreads the drawing uniformly until no two node boxes overlap or come within `gap` (the
+/// engines leave none with overlap=prism; this is the guarantee, O(n²), for small drawings).
+void ensure_no_overlap(Layout& l, double gap) {
+    const std::size_t n = l.pos.size();
+    if (n < 2 || n > 3000) return;
+    for (int round = 0; round < 4; ++round) {
+        double scale = 1.0;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j) {
+                const double dx = std::abs(l.pos[i][0] - l.pos[j][0]);
+                const double dy = std::abs(l.pos[i][1] - l.pos[j][1]);
+                const double needx = (l.size[i][0] + l.size[j][0]) / 2 + gap;
+                const double needy = (l.size[i][1] + l.size[j][1]) / 2 + gap;
+                if (dx >= needx || dy >= needy) continue;
+                if (dx < 1e-6 && dy < 1e-6) {  // the same point: nudge the later one
+                    l.pos[j][0] += needx;
+                    continue;
+                }
+                const double s = std::min(dx > 1e-6 ? needx / dx : 1e300, dy > 1e-6 ? needy / dy : 1e300);
+                scale = std::max(scale, s);
+            }
+        if (scale <= 1.0) return;
+        for (auto& p : l.pos) {
+            p[0] *= scale;
+            p[1] *= scale;
+        }
+    }
+}
+
+}  // namespace
+
+GraphvizSession::GraphvizSession() {
+    gv_mutex().lock();
+    (void)context();
+    message_buffer().clear();
+    agseterrf(&collect_message);
+    agseterr(AGWARN);
+    agreseterrors();
+}
+
+GraphvizSession::~GraphvizSession() {
+    agseterrf(nullptr);
+    gv_mutex().unlock();
+}
+
+void* GraphvizSession::gvc() const { return context(); }
+std::string GraphvizSession::messages() const { return message_buffer(); }
+
+void gv_set(void* obj, const char* name, const std::string& value) {
+    agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+bool known_engine(std::string_view e) {
+    return e == "sfdp" || e == "neato" || e == "fdp" || e == "dot" || e == "circo";
+}
+
+Result<Layout> layout_view(const KnowledgeGraph& g, const View& view, const RenderOptions& opts,
+                           NodeAttrs attrs, const void* ctx, double gap) {
+    Layout out;
+    const std::size_t n = view.nodes.size();
+    out.pos.assign(n, {0, 0});
+    out.size.assign(n, {0, 0});
+    if (n == 0) return out;
+    const std::string& engine = opts.layout;
+
+    if (view.group_labels.empty()) {
+        std::vector<std::size_t> all(n);
+        for (std::size_t i = 0; i < n; ++i) all[i] = i;
+        KGMILL_RETURN_IF_ERROR(layout_part(g, view, all, engine, attrs, ctx, gap, out));
+        ensure_no_overlap(out, gap);
+        out.bbox = bounds(out, all);
+        return out;
+    }
+
+    // Per group: its own layout, centred on the origin.
+    const std::size_t k = view.group_labels.size();
+    std::vector<std::vector<std::size_t>> parts(k);
+    for (std::size_t i = 0; i < n; ++i) parts[view.group[i]].push_back(i);
+    std::vector<std::array<double, 4>> boxes(k);
+    const double pad = 12.0, label_h = 22.0;
+    for (std::size_t gi = 0; gi < k; ++gi) {
+        KGMILL_RETURN_IF_ERROR(layout_part(g, view, parts[gi], engine, attrs, ctx, gap, out));
+        Layout sub;  // overlap check within the group
+        for (std::size_t i : parts[gi]) {
+            sub.pos.push_back(out.pos[i]);
+            sub.size.push_back(out.size[i]);
+        }
+        ensure_no_overlap(sub, gap);
+        for (std::size_t j = 0; j < parts[gi].size(); ++j) out.pos[parts[gi][j]] = sub.pos[j];
+        boxes[gi] = bounds(out, parts[gi]);
+    }
+
+    // The groups as boxes, placed by neato with overlap removal; edges between groups pull
+    // related groups together.
+    GraphCloser gc{agopen(const_cast<char*>("groups"), Agundirected, nullptr)};
+    Agraph_t* mg = gc.g;
+    gv_set(mg, "start", "42");
+    gv_set(mg, "overlap", "prism");
+    gv_set(mg, "sep", "+" + fmt(gap + 8.0));
+    gv_set(mg, "mode", "major");
+    std::vector<Agnode_t*> gnodes(k);
+    for (std::size_t gi = 0; gi < k; ++gi) {
+        std::string name = "g" + std::to_string(gi);
+        Agnode_t* gn = agnode(mg, name.data(), 1);
+        const double w = boxes[gi][2] - boxes[gi][0] + 2 * pad;
+        const double h = boxes[gi][3] - boxes[gi][1] + 2 * pad + label_h;
+        gv_set(gn, "shape", "box");
+        gv_set(gn, "fixedsize", "true");
+        gv_set(gn, "label", "");
+        gv_set(gn, "width", fmt(w / 72.0));
+        gv_set(gn, "height", fmt(h / 72.0));
+        gnodes[gi] = gn;
+    }
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> between;
+    for (std::uint32_t ri : view.rels) {
+        const Relation& r = g.relations()[ri];
+        std::uint32_t a = view.group[view.local[r.source]], b = view.group[view.local[r.target]];
+        if (a != b) ++between[std::minmax(a, b)];
+    }
+    for (const auto& [ab, count] : between) {
+        Agedge_t* e = agedge(mg, gnodes[ab.first], gnodes[ab.second], nullptr, 1);
+        gv_set(e, "weight", std::to_string(std::min(count, 10)));
+    }
+    if (gvLayout(context(), mg, k > 300 ? "sfdp" : "neato") != 0)
+        return make_error(ErrorCode::kInternal, "render", "",
+                          "Graphviz layout of the groups failed: " + message_buffer());
+    gc.laid_out = true;
+    out.group_box.resize(k);
+    for (std::size_t gi = 0; gi < k; ++gi) {
+        const double gx = ND_coord(gnodes[gi]).x, gy = ND_coord(gnodes[gi]).y;
+        const double w = ND_width(gnodes[gi]) * 72.0, h = ND_height(gnodes[gi]) * 72.0;
+        // The group's drawing sits in the lower part of its box; the label above it.
+        const double bx = (boxes[gi][0] + boxes[gi][2]) / 2, by = (boxes[gi][1] + boxes[gi][3]) / 2;
+        const double dx = gx - bx, dy = gy - label_h / 2 - by;
+        for (std::size_t i : parts[gi]) {
+            out.pos[i][0] += dx;
+            out.pos[i][1] += dy;
+        }
+        out.group_box[gi] = {gx - w / 2, gy - h / 2, gx + w / 2, gy + h / 2};
+    }
+    std::vector<std::size_t> all(n);
+    for (std::size_t i = 0; i < n; ++i) all[i] = i;
+    out.bbox = bounds(out, all);
+    for (const auto& b : out.group_box)
+        out.bbox = {std::min(out.bbox[0], b[0]), std::min(out.bbox[1], b[1]),
+                    std::max(out.bbox[2], b[2]), std::max(out.bbox[3], b[3])};
+    return out;
+}
+
+}  // namespace kgmill::render
