@@ -136,7 +136,8 @@ int run_build(const BuildOptions& o) {
     }
     ResolveOptions ropts;
     ropts.known_ids = std::move(known_ids.value());
-    KnowledgeGraph g = build_graph(triples.value(), ctx->aliases, ropts);
+    std::vector<std::pair<std::string, std::string>> ends;
+    KnowledgeGraph g = build_graph(triples.value(), ctx->aliases, ropts, &ends);
     if (Status st = (*store)->save_graph(g); !st) {
         print_error(st.error());
         return kExitError;
@@ -146,7 +147,7 @@ int run_build(const BuildOptions& o) {
     for (const auto& f : formats) {
         if (f == "jsonl") {
             std::vector<Triple> canon = std::move(triples.value());
-            canonicalise_triples(canon, ctx->aliases);
+            apply_canonical_names(canon, g, ends);
             if (Status st = write_triples(canon, (fs::path(o.out) / "triples.jsonl").string()); !st) {
                 print_error(st.error());
                 return kExitError;
@@ -245,9 +246,18 @@ int run_export(const ExportCmdOptions& o) {
             print_error(triples.error());
             return kExitError;
         }
-        // Canonical names come from the merged graph's resolution rules.
-        AliasTable none;
-        canonicalise_triples(triples.value(), none);
+        // Canonical names: the same resolution as `build` (aliases, ids minted before).
+        auto aliases = load_aliases(o.data_dir);
+        auto known_ids = (*store)->load_known_ids();
+        if (!aliases || !known_ids) {
+            print_error(!aliases ? aliases.error() : known_ids.error());
+            return kExitError;
+        }
+        ResolveOptions ropts;
+        ropts.known_ids = std::move(known_ids.value());
+        std::vector<std::pair<std::string, std::string>> ends;
+        KnowledgeGraph g = build_graph(triples.value(), aliases.value(), ropts, &ends);
+        apply_canonical_names(triples.value(), g, ends);
         Status st = write_triples(triples.value(), o.out);
         if (!st) {
             print_error(st.error());

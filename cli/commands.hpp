@@ -30,7 +30,7 @@ struct EvalOptions {
     bool show_errors = false;
 };
 struct ExportCmdOptions {
-    std::string store, format, out, base_iri;
+    std::string store, format, out, base_iri, data_dir;
 };
 
 int run_build(const BuildOptions& o);

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -169,7 +170,7 @@ int interactive(const query::QueryEngine& engine, query::Params params, OutputFo
               << " relations. End a statement with ';'. :help lists the commands.\n";
     std::vector<std::string> history;
     std::string buffer, line;
-    auto run_one = [&](const std::string& text) {
+    auto run_one = [&](std::string text) {  // by value: it may come from `history` itself
         history.push_back(text);
         run_script(engine, text, params, fmt, "");
     };
@@ -361,7 +362,9 @@ int run_rank() {
     std::size_t i = 0;
     for (VertexId v : top_vertices(scores, g_opts.top)) {
         const Entity& e = g->entities()[v];
-        Value score = g_opts.by == "degree" ? Value::integer(static_cast<std::int64_t>(scores[v])) : Value::real(scores[v]);
+        // six decimals are plenty to rank by and keep the table narrow
+        Value score = g_opts.by == "degree" ? Value::integer(static_cast<std::int64_t>(scores[v]))
+                                            : Value::real(std::round(scores[v] * 1e6) / 1e6);
         r.rows.push_back({Value::integer(static_cast<std::int64_t>(++i)), Value::borrowed(e.name),
                           Value::borrowed(entity_type_name(e.type)), score});
     }

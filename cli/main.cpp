@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     CLI::App app{"kgmill — knowledge graphs of institutional cooperation from documents"};
     app.set_version_flag("--version", std::string(KGMILL_VERSION));
     app.require_subcommand(1);
+    app.fallthrough();  // --data is accepted after the subcommand too
     std::string data_flag;
     app.add_option("--data", data_flag, "data folder (rules, gazetteers, aliases)");
 
@@ -79,7 +80,7 @@ int main(int argc, char** argv) {
         return rc == 0 ? kExitOk : kExitUsage;
     }
     std::string data_dir = find_data_dir(data_flag, argv[0]);
-    build.run.data_dir = extract.run.data_dir = eval.run.data_dir = data_dir;
+    build.run.data_dir = extract.run.data_dir = eval.run.data_dir = exp.data_dir = data_dir;
     try {
         if (*b) return run_build(build);
         if (*x) return run_extract(extract);

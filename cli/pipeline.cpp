@@ -10,11 +10,8 @@ namespace kgmill::cli {
 
 namespace fs = std::filesystem;
 
-Result<Context> make_context(const std::string& data_dir) {
-    Context ctx;
-    auto ex = Extractor::create(data_dir);
-    if (!ex) return ex.error();
-    ctx.extractor = ex.value();
+Result<AliasTable> load_aliases(const std::string& data_dir) {
+    AliasTable table;
     std::error_code ec;
     std::vector<fs::path> files;
     if (fs::is_regular_file(fs::path(data_dir) / "aliases.tsv", ec)) files.push_back(fs::path(data_dir) / "aliases.tsv");
@@ -23,9 +20,20 @@ Result<Context> make_context(const std::string& data_dir) {
             if (e.path().extension() == ".tsv") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-        Status st = ctx.aliases.load(f.string());
+        Status st = table.load(f.string());
         if (!st) return st.error();
     }
+    return table;
+}
+
+Result<Context> make_context(const std::string& data_dir) {
+    Context ctx;
+    auto ex = Extractor::create(data_dir);
+    if (!ex) return ex.error();
+    ctx.extractor = ex.value();
+    auto aliases = load_aliases(data_dir);
+    if (!aliases) return aliases.error();
+    ctx.aliases = std::move(aliases.value());
     return ctx;
 }
 

@@ -36,6 +36,9 @@ struct Context {
     AliasTable aliases;
 };
 
+/// Loads the alias tables of the data folder (aliases.tsv, aliases/*.tsv).
+Result<AliasTable> load_aliases(const std::string& data_dir);
+
 /// Loads rules and alias tables from the data folder.
 Result<Context> make_context(const std::string& data_dir);
 

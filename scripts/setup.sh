@@ -22,6 +22,20 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The HTML viewer's drawing library: pinned in web/package-lock.json, installed only when
+# web/node_modules lacks it (the build copies it into the build tree; see CMakeLists.txt).
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ -f "$web/package-lock.json" ] && [ ! -f "$web/node_modules/cytoscape/dist/cytoscape.min.js" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: apt-get install nodejs npm" >&2
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  echo "setup: npm ci in web/" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+fi
+
 if [ "${1:-}" != "--no-validators" ]; then
   tools="$(cd "$(dirname "$0")/.." && pwd)/../shared/tools"
   if [ -x "$tools/setup-validators" ]; then

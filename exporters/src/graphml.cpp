@@ -6,9 +6,10 @@
 // type every key and skip absent values, which Boost's dynamic_properties cannot.
 //
 // Node ids are "n<vertex index>" (xs:NMTOKEN, always valid); the entity id is in key `id`,
-// which Gephi's GraphML importer also takes as its node id. `label` duplicates the name
-// (Gephi and yEd show it), `labels` is ":University" for Neo4j APOC's apoc.import.graphml
-// (readLabels). Edge `label` duplicates the relation type for the same reason.
+// which Gephi's GraphML importer also takes as its node id. Node `label` duplicates the
+// name (Gephi and yEd show it). For Neo4j APOC's apoc.import.graphml({readLabels: true}),
+// which looks at key *ids*: key "labels" holds ":University", and key "label", the first
+// data of every edge, the relation type.
 #include <cmath>
 #include <optional>
 #include <ostream>
@@ -30,7 +31,7 @@ struct Key {
 const Key kNodeKeys[] = {
     {"v_id", "node", "id", "string"},         {"v_name", "node", "name", "string"},
     {"v_type", "node", "type", "string"},     {"v_aliases", "node", "aliases", "string"},
-    {"v_country", "node", "country", "string"}, {"v_labels", "node", "labels", "string"},
+    {"v_country", "node", "country", "string"}, {"labels", "node", "labels", "string"},
     {"v_label", "node", "label", "string"},
 };
 const Key kEdgeKeys[] = {
@@ -41,7 +42,7 @@ const Key kEdgeKeys[] = {
     {"e_doc", "edge", "doc", "string"},            {"e_sentence", "edge", "sentence", "string"},
     {"e_start", "edge", "start", "int"},           {"e_end", "edge", "end", "int"},
     {"e_extractor", "edge", "extractor", "string"}, {"e_confidence", "edge", "confidence", "double"},
-    {"e_label", "edge", "label", "string"},
+    {"label", "edge", "label", "string"},
 };
 
 class GraphmlWriter final : public GraphWriter {
@@ -86,7 +87,7 @@ public:
             o << "</data>";
         }
         data("v_country", e.country);
-        o << "<data key=\"v_labels\">:" << entity_type_name(e.type) << "</data>";
+        o << "<data key=\"labels\">:" << entity_type_name(e.type) << "</data>";
         data("v_label", e.name);
         o << "</node>\n";
     }
@@ -102,6 +103,7 @@ public:
         o.put_int(r.target);
         o << "\">";
         const std::string_view type = relation_type_name(r.type);
+        data("label", type);  // first: APOC takes the relationship type from it
         data("e_type", type);
         data("e_date", property_of(r, "date"));
         data("e_role", property_of(r, "role"));
@@ -139,7 +141,6 @@ public:
             put_xml(o, v, false);
             o << "</data>";
         }
-        data("e_label", type);
         o << "</edge>\n";
     }
 

@@ -13,6 +13,7 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -76,12 +77,13 @@ Result<std::string> slurp(const fs::path& p) {
     return ss.str();
 }
 
-/// Text inside a <script> or <style> element: "</" cannot end it early.
+/// Text inside a <script> or <style> element: "</script" / "</style" (any case) cannot end it
+/// early ("<\/" means the same inside JS strings and regular expressions).
 std::string raw_text_safe(std::string s) {
-    std::size_t pos = 0;
-    while ((pos = s.find("</", pos)) != std::string::npos) {
-        s.replace(pos, 2, "<\\/");
-        pos += 3;
+    for (std::size_t pos = 0; (pos = s.find("</", pos)) != std::string::npos; pos += 2) {
+        std::string next = s.substr(pos + 2, 6);
+        for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (next == "script" || next.rfind("style", 0) == 0) s.replace(pos, 2, "<\\/");
     }
     return s;
 }

@@ -97,7 +97,7 @@ std::string tooltip_of(const Entity& e, std::size_t degree) {
             t += clean_utf8(e.aliases[i]);
         }
     }
-    t += " - " + std::to_string(degree) + (degree == 1 ? " relation" : " relations");
+    t += std::string(" - ") + std::to_string(degree) + (degree == 1 ? " relation" : " relations");
     return gv_escape(t);
 }
 
@@ -125,6 +125,17 @@ double text_width(std::string_view s, double font) {
     return static_cast<double>(chars) * font * 0.68 + 6.0;
 }
 
+/// A pinned invisible node: it stretches the cluster it belongs to.
+Agnode_t* invisible_point(Agraph_t* parent, const std::string& name, double x, double y) {
+    Agnode_t* n = agnode(parent, const_cast<char*>(name.c_str()), 1);
+    gv_set(n, "shape", "point");
+    gv_set(n, "style", "invis");
+    gv_set(n, "width", "0.01");
+    gv_set(n, "label", "");
+    gv_set(n, "pos", fmt(x) + std::string(",") + fmt(y) + "!");
+    return n;
+}
+
 /// The legend cluster, pinned with its top-left corner at (x0, y0).
 void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double x0, double y0) {
     Agraph_t* lg = agsubg(rg, const_cast<char*>("cluster_legend"), 1);
@@ -144,10 +155,11 @@ void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double 
     for (std::uint32_t ri : view.rels) rels.insert(g.relations()[ri].type);
 
     const double row = 24.0, font = 10.0;
-    double y = y0 - 12.0;
+    double y = y0 - 30.0;
     int k = 0;
+    invisible_point(lg, "legend_top", x0, y0);  // room for the cluster's label above the rows
     auto text_node = [&](const std::string& text, double x, double yy, double fs) {
-        std::string name = "legend_t" + std::to_string(k++);
+        std::string name = std::string("legend_t") + std::to_string(k++);
         Agnode_t* t = agnode(lg, name.data(), 1);
         const double w = text_width(text, fs);
         gv_set(t, "shape", "plaintext");
@@ -159,7 +171,7 @@ void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double 
         gv_set(t, "width", fmt(w / 72.0));
         gv_set(t, "height", fmt((fs + 6) / 72.0));
         gv_set(t, "margin", "0");
-        gv_set(t, "pos", fmt(x + w / 2) + "," + fmt(yy) + "!");
+        gv_set(t, "pos", fmt(x + w / 2) + std::string(",") + fmt(yy) + "!");
     };
     for (EntityType t : types) {
         std::string name = "legend_" + std::string(entity_type_name(t));
@@ -174,7 +186,7 @@ void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double 
         gv_set(n, "fixedsize", "true");
         gv_set(n, "width", "0.42");
         gv_set(n, "height", "0.24");
-        gv_set(n, "pos", fmt(x0 + 16) + "," + fmt(y) + "!");
+        gv_set(n, "pos", fmt(x0 + 16) + std::string(",") + fmt(y) + "!");
         gv_set(n, "tooltip", std::string(entity_type_name(t)));
         text_node(std::string(entity_type_name(t)), x0 + 40, y, font);
         y -= row;
@@ -182,17 +194,10 @@ void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double 
     if (!rels.empty()) y -= 6;
     for (RelationType t : rels) {
         const EdgeStyle& es = edge_style(t);
-        std::string a = "legend_a" + std::to_string(k), b = "legend_b" + std::to_string(k);
+        std::string a = std::string("legend_a") + std::to_string(k), b = std::string("legend_b") + std::to_string(k);
         ++k;
-        Agnode_t* na = agnode(lg, a.data(), 1);
-        Agnode_t* nb = agnode(lg, b.data(), 1);
-        for (auto [n, x] : {std::pair{na, x0 + 1}, std::pair{nb, x0 + 31}}) {
-            gv_set(n, "shape", "point");
-            gv_set(n, "style", "invis");
-            gv_set(n, "width", "0.01");
-            gv_set(n, "label", "");
-            gv_set(n, "pos", fmt(x) + "," + fmt(y) + "!");
-        }
+        Agnode_t* na = invisible_point(lg, a, x0 + 1, y);
+        Agnode_t* nb = invisible_point(lg, b, x0 + 31, y);
         Agedge_t* e = agedge(rg, na, nb, nullptr, 1);
         gv_set(e, "color", es.color);
         gv_set(e, "style", es.dash);
@@ -257,7 +262,7 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
     std::vector<Agraph_t*> clusters(view.group_labels.size(), nullptr);
     for (std::size_t gi = 0; gi < view.group_labels.size(); ++gi) {
         if (view.group_labels[gi].empty()) continue;
-        std::string name = "cluster_g" + std::to_string(gi);
+        std::string name = std::string("cluster_g") + std::to_string(gi);
         Agraph_t* c = agsubg(rg, name.data(), 1);
         gv_set(c, "label", gv_escape(clean_utf8(view.group_labels[gi])));
         gv_set(c, "class", "group");
@@ -267,6 +272,10 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
         gv_set(c, "fillcolor", "#f4f4f4");
         gv_set(c, "color", "#bbbbbb");
         gv_set(c, "margin", "10");
+        // Corners of the group's box (with the label band on top), inset by the margin.
+        const auto& b = L.group_box[gi];
+        invisible_point(c, std::string("group_") + std::to_string(gi) + "_ll", b[0] + 10, b[1] + 10);
+        invisible_point(c, std::string("group_") + std::to_string(gi) + "_ur", b[2] - 10, b[3] - 10);
         clusters[gi] = c;
     }
 
@@ -289,7 +298,7 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
         gv_set(n, "id", "kg-" + name);
         gv_set(n, "class", "entity " + std::string(entity_type_name(e.type)) + (focus ? " focus" : ""));
         gv_set(n, "tooltip", tooltip_of(e, g.degree(v)));
-        gv_set(n, "pos", fmt(L.pos[i][0]) + "," + fmt(L.pos[i][1]) + "!");
+        gv_set(n, "pos", fmt(L.pos[i][0]) + std::string(",") + fmt(L.pos[i][1]) + "!");
         nodes[i] = n;
     }
     for (std::uint32_t ri : view.rels) {
@@ -305,7 +314,7 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
         gv_set(e, "arrowsize", "0.6");
         gv_set(e, "dir", r.symmetric() ? "none" : "forward");
         gv_set(e, "class", "relation " + std::string(relation_type_name(r.type)));
-        gv_set(e, "id", "kg-r" + std::to_string(ri));
+        gv_set(e, "id", std::string("kg-r") + std::to_string(ri));
         gv_set(e, "tooltip", edge_tooltip(g, r));
         if (std::string y = year_of(r.property("date")); !y.empty()) {
             gv_set(e, "xlabel", y);

@@ -2,8 +2,10 @@
 // message capture, and the layout pass (per group, then the groups placed).
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/pack.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -67,12 +69,13 @@ Status layout_part(const KnowledgeGraph& g, const View& view, const std::vector<
         gv_set(lg, "mindist", fmt(std::max(0.3, gap / 72.0)));
     } else {
         gv_set(lg, "overlap", "prism");
-        gv_set(lg, "sep", "+" + fmt(gap / 2.0 + 2.0));
+        gv_set(lg, "sep", std::string("+") + fmt(gap / 2.0 + 2.0));
         if (engine == "neato") gv_set(lg, "mode", "major");
     }
     std::map<std::size_t, Agnode_t*> nodes;
     for (std::size_t i : part) {
-        std::string name = "n" + std::to_string(i);
+        std::string name = "n";
+        name += std::to_string(i);
         Agnode_t* n = agnode(lg, name.data(), 1);
         attrs(n, i, ctx);
         nodes[i] = n;
@@ -205,54 +208,33 @@ Result<Layout> layout_view(const KnowledgeGraph& g, const View& view, const Rend
         boxes[gi] = bounds(out, parts[gi]);
     }
 
-    // The groups as boxes, placed by neato with overlap removal; edges between groups pull
-    // related groups together.
-    GraphCloser gc{agopen(const_cast<char*>("groups"), Agundirected, nullptr)};
-    Agraph_t* mg = gc.g;
-    gv_set(mg, "start", "42");
-    gv_set(mg, "overlap", "prism");
-    gv_set(mg, "sep", "+" + fmt(gap + 8.0));
-    gv_set(mg, "mode", "major");
-    std::vector<Agnode_t*> gnodes(k);
+    // The group boxes packed tightly (Graphviz's polyomino packing of rectangles, the one
+    // neato uses for components), larger groups first. A force layout of the group boxes
+    // spreads them far apart once they are big; packing keeps the picture compact.
+    std::vector<boxf> bbs(k);
     for (std::size_t gi = 0; gi < k; ++gi) {
-        std::string name = "g" + std::to_string(gi);
-        Agnode_t* gn = agnode(mg, name.data(), 1);
-        const double w = boxes[gi][2] - boxes[gi][0] + 2 * pad;
-        const double h = boxes[gi][3] - boxes[gi][1] + 2 * pad + label_h;
-        gv_set(gn, "shape", "box");
-        gv_set(gn, "fixedsize", "true");
-        gv_set(gn, "label", "");
-        gv_set(gn, "width", fmt(w / 72.0));
-        gv_set(gn, "height", fmt(h / 72.0));
-        gnodes[gi] = gn;
+        bbs[gi].LL.x = boxes[gi][0] - pad;
+        bbs[gi].LL.y = boxes[gi][1] - pad;
+        bbs[gi].UR.x = boxes[gi][2] + pad;
+        bbs[gi].UR.y = boxes[gi][3] + pad + label_h;
     }
-    std::map<std::pair<std::uint32_t, std::uint32_t>, int> between;
-    for (std::uint32_t ri : view.rels) {
-        const Relation& r = g.relations()[ri];
-        std::uint32_t a = view.group[view.local[r.source]], b = view.group[view.local[r.target]];
-        if (a != b) ++between[std::minmax(a, b)];
-    }
-    for (const auto& [ab, count] : between) {
-        Agedge_t* e = agedge(mg, gnodes[ab.first], gnodes[ab.second], nullptr, 1);
-        gv_set(e, "weight", std::to_string(std::min(count, 10)));
-    }
-    if (gvLayout(context(), mg, k > 300 ? "sfdp" : "neato") != 0)
+    pack_info pinfo{};
+    pinfo.mode = l_graph;
+    pinfo.margin = static_cast<unsigned int>(gap + 8.0);
+    point* shift = putRects(static_cast<int>(k), bbs.data(), &pinfo);
+    if (!shift)
         return make_error(ErrorCode::kInternal, "render", "",
-                          "Graphviz layout of the groups failed: " + message_buffer());
-    gc.laid_out = true;
+                          "Graphviz could not pack the groups: " + message_buffer());
     out.group_box.resize(k);
     for (std::size_t gi = 0; gi < k; ++gi) {
-        const double gx = ND_coord(gnodes[gi]).x, gy = ND_coord(gnodes[gi]).y;
-        const double w = ND_width(gnodes[gi]) * 72.0, h = ND_height(gnodes[gi]) * 72.0;
-        // The group's drawing sits in the lower part of its box; the label above it.
-        const double bx = (boxes[gi][0] + boxes[gi][2]) / 2, by = (boxes[gi][1] + boxes[gi][3]) / 2;
-        const double dx = gx - bx, dy = gy - label_h / 2 - by;
+        const double dx = shift[gi].x, dy = shift[gi].y;
         for (std::size_t i : parts[gi]) {
             out.pos[i][0] += dx;
             out.pos[i][1] += dy;
         }
-        out.group_box[gi] = {gx - w / 2, gy - h / 2, gx + w / 2, gy + h / 2};
+        out.group_box[gi] = {bbs[gi].LL.x + dx, bbs[gi].LL.y + dy, bbs[gi].UR.x + dx, bbs[gi].UR.y + dy};
     }
+    std::free(shift);
     std::vector<std::size_t> all(n);
     for (std::size_t i = 0; i < n; ++i) all[i] = i;
     out.bbox = bounds(out, all);

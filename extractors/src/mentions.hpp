@@ -25,15 +25,20 @@ private:
     int sentence_ = -1;
     std::vector<Mention>* out_ = nullptr;
     std::vector<char> used_;
+    std::size_t sent_first_ = 0;  // index in *out_ of this sentence's first mention
 
     bool used(std::size_t i) const { return used_[i - s0_] != 0; }
     bool any_used(std::size_t a, std::size_t b) const;
     std::string_view tx(std::size_t i) const;
     std::string_view span(std::size_t i, std::size_t j) const;
     bool cap_word(std::size_t i) const;
+    bool is_tx(std::size_t i, std::string_view s) const { return i < s1_ && tx(i) == s; }
+    bool is_dash(std::size_t i) const;
     bool clause_initial(std::size_t i) const;
     bool is_gerund(std::size_t i) const;
     int head_at(std::size_t k, std::size_t end, HeadEntry* he) const;
+    int gaz_at(std::size_t k, std::size_t end, const GazEntry** g) const;
+    bool vi_breaks(std::size_t k) const;
     std::size_t name_run(std::size_t k, std::size_t max_len) const;
     void add(Mention m);
     void add_gaz(std::size_t i, std::size_t j, std::int32_t gp);
@@ -42,9 +47,14 @@ private:
     std::size_t lower_mention(std::size_t i);
     std::size_t chunk_en(std::size_t i);
     std::size_t chunk_vi(std::size_t i);
+    std::size_t vi_name_end(std::size_t j, int caps);
+    std::size_t program_after_name(std::size_t next);
+    std::size_t vi_anaphor(std::size_t i);
     void pass_roles();
+    void pass_role_units();
     void pass_persons();
     void pass_quoted_events();
+    void pass_lower_programs();
     void pass_chunks();
 };
 

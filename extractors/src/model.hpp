@@ -109,8 +109,14 @@ struct Resources {
     WordSet honorifics, role_titles, role_modifiers, role_bodies, role_connectors, role_body_prefix;
     WordSet stop_caps, acronym_stop, event_anaphors, weekdays, located_office_heads, place_suffix_heads;
     WordSet vi_stop, vi_connectors, people_groups, place_lower_heads, section_stop, vi_surnames;
+    WordSet vi_break;          ///< Vietnamese words that end a name (function words, verbs)
+    WordSet vi_name_tail_end;  ///< what may follow lower-case words that end a Vietnamese name
+    WordSet pair_anaphors;     ///< "the two institutions", "hai bên": the parties of the last pair relation
+    WordSet role_qualifiers;   ///< "for", "phụ trách": a role's remit ("Vice President for International Affairs")
+    WordSet program_heads_lower;  ///< "project", "dự án": lower-case words that make a name a programme
     std::unordered_map<std::int32_t, int> month_of;            ///< month word → 1..12
-    std::unordered_map<std::int32_t, EntityType> anaphor_heads;
+    PhraseTrie anaphor_heads;                                  ///< "university", "nhà trường" → index into anaphor_types
+    std::vector<EntityType> anaphor_types;
     std::unordered_map<std::int32_t, ConnKind> connectors;
     std::unordered_map<std::int32_t, std::int32_t> demonym_country;  ///< lex → gazetteer entry
     std::unordered_set<std::int32_t> common_words;
@@ -135,9 +141,11 @@ struct Mention {
     bool role = false;     ///< a role phrase, not an entity
     bool anaphor = false;  ///< "the University": resolved to an earlier entity
     bool acronym = false;
+    bool group = false;    ///< "the two institutions": the parties of the last pair relation
     std::int32_t head_lex = -1;  ///< anaphor / event head word
     std::string name;      ///< name as it should be output (title stripped, canonical for gazetteer)
     std::string alias;     ///< another name given here (acronym in parentheses, surface form)
+    std::string alias2;    ///< a second one (the name in the other language in parentheses)
     int entity = -1;       ///< document entity after resolution
     int sentence = -1;
 };

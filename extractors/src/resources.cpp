@@ -180,7 +180,9 @@ private:
             {"acronym_stop", &r_.acronym_stop}, {"event_anaphors", &r_.event_anaphors}, {"weekdays", &r_.weekdays},
             {"located_office_heads", &r_.located_office_heads}, {"place_suffix_heads", &r_.place_suffix_heads},
             {"vi_stop", &r_.vi_stop}, {"vi_connectors", &r_.vi_connectors}, {"people_groups", &r_.people_groups},
-            {"place_lower_heads", &r_.place_lower_heads}, {"section_stop", &r_.section_stop}, {"vi_surnames", &r_.vi_surnames}};
+            {"place_lower_heads", &r_.place_lower_heads}, {"section_stop", &r_.section_stop}, {"vi_surnames", &r_.vi_surnames},
+            {"vi_break", &r_.vi_break}, {"vi_name_tail_end", &r_.vi_name_tail_end}, {"pair_anaphors", &r_.pair_anaphors},
+            {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower}};
         for (auto& l : lists) KGMILL_RETURN_IF_ERROR(words_field(path, *d, l.key, *l.ws));
         for (auto id : r_.stop_caps.first_words()) r_.common_words.insert(id);
         auto typed_map = [&](const char* key, auto&& fn) -> Status {
@@ -214,8 +216,8 @@ private:
             r_.heads.add(ids, static_cast<std::int32_t>(r_.head_entries.size() - 1));
         }));
         KGMILL_RETURN_IF_ERROR(typed_map("anaphor_heads", [&](EntityType t, const std::string& w) {
-            auto ids = phrase_ids(r_.lex, w);
-            if (ids.size() == 1) r_.anaphor_heads[ids[0]] = t;
+            r_.anaphor_types.push_back(t);
+            r_.anaphor_heads.add(phrase_ids(r_.lex, w), static_cast<std::int32_t>(r_.anaphor_types.size() - 1));
         }));
         KGMILL_RETURN_IF_ERROR(typed_map("category_nouns", [&](EntityType t, const std::string& w) {
             r_.category_types.push_back(t);

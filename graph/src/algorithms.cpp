@@ -154,9 +154,9 @@ void BetweennessCentrality::run() {
         UGraph ug = undirected_view(g_, pairs);
         boost::brandes_betweenness_centrality(
             ug, boost::centrality_map(boost::make_iterator_property_map(scores_.begin(), boost::get(boost::vertex_index, ug))));
-        // Boost counts each unordered pair in both orders on an undirected graph: divide by
-        // 2 × (n-1)(n-2)/2 to get networkx's normalised value.
-        const double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+        // Boost counts each unordered pair once on an undirected graph: divide by the
+        // (n-1)(n-2)/2 pairs that exclude the vertex, as networkx's normalised value does.
+        const double scale = 2.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
         for (double& s : scores_) s *= scale;
     }
     has_run_ = true;

@@ -340,11 +340,23 @@ Resolved resolve_entities(Resolver& r, const std::map<std::string, std::string>&
 
 KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable& aliases,
                            const ResolveOptions& opts) {
+    return build_graph(triples, aliases, opts, nullptr);
+}
+
+KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable& aliases,
+                           const ResolveOptions& opts,
+                           std::vector<std::pair<std::string, std::string>>* ends_out) {
     Resolver r(aliases, opts.known_ids);
     std::vector<std::pair<std::size_t, std::size_t>> ends;
     ends.reserve(triples.size());
     for (const auto& t : triples) ends.emplace_back(r.add(t.subject), r.add(t.object));
     Resolved res = resolve_entities(r, opts.known_ids);
+    if (ends_out) {
+        ends_out->clear();
+        ends_out->reserve(triples.size());
+        for (const auto& [s, o] : ends)
+            ends_out->emplace_back(res.entities[res.entity_of_node[s]].id, res.entities[res.entity_of_node[o]].id);
+    }
 
     // Countries of organisations from LOCATED_IN a Country.
     struct Key {
@@ -409,21 +421,26 @@ KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable&
     return KnowledgeGraph(std::move(res.entities), std::move(rels));
 }
 
-void canonicalise_triples(std::vector<Triple>& triples, const AliasTable& aliases) {
-    Resolver r(aliases, {});
-    std::vector<std::pair<std::size_t, std::size_t>> ends;
-    for (const auto& t : triples) ends.emplace_back(r.add(t.subject), r.add(t.object));
-    Resolved res = resolve_entities(r, {});
-    auto apply = [&](EntityRef& ref, std::size_t node) {
-        const Entity& e = res.entities[res.entity_of_node[node]];
+void apply_canonical_names(std::vector<Triple>& triples, const KnowledgeGraph& g,
+                           const std::vector<std::pair<std::string, std::string>>& ends) {
+    auto apply = [&](EntityRef& ref, const std::string& id) {
+        auto v = g.find_id(id);
+        if (!v) return;
+        const Entity& e = g.entities()[*v];
         ref.name = e.name;
         ref.type = e.type;
         ref.aliases = e.aliases;
     };
-    for (std::size_t i = 0; i < triples.size(); ++i) {
+    for (std::size_t i = 0; i < triples.size() && i < ends.size(); ++i) {
         apply(triples[i].subject, ends[i].first);
         apply(triples[i].object, ends[i].second);
     }
+}
+
+void canonicalise_triples(std::vector<Triple>& triples, const AliasTable& aliases) {
+    std::vector<std::pair<std::string, std::string>> ends;
+    KnowledgeGraph g = build_graph(triples, aliases, {}, &ends);
+    apply_canonical_names(triples, g, ends);
 }
 
 }  // namespace kgmill

@@ -15,17 +15,19 @@ for corpus in "$SEEDS" "$EXAMPLES"; do
   export_build "$corpus" "$out"
   "$TOOLS/validate-graphml" "$out/graph.graphml" || fail "graphml: $corpus"
   "$TOOLS/validate-gexf" "$out/graph.gexf" || fail "gexf: $corpus"
+  declare -A triples=()
   for f in graph.ttl vocabulary.ttl graph.nt graph.jsonld context.jsonld; do
-    "$TOOLS/validate-rdf" "$out/$f" || fail "$f: $corpus"
+    res=$("$TOOLS/validate-rdf" "$out/$f") || fail "$f: $corpus"
+    echo "$res"
+    triples[$f]=$(echo "$res" | sed -n 's/^rdf ok: \([0-9]*\) triples.*/\1/p')
   done
   "$TOOLS/validate-neo4j" "$out/neo4j" || fail "neo4j: $corpus"
   "$TOOLS/validate-cypher" "$out/neo4j/load.cypher" || fail "cypher: $corpus"
   "$TOOLS/validate-dot" "$out/graph.dot" "$KGMILL_WORK/$(basename "$corpus").svg" || fail "dot: $corpus"
   # The same triples in the three RDF syntaxes.
-  n_ttl=$("$TOOLS/validate-rdf" "$out/graph.ttl" | sed -n 's/^rdf ok: \([0-9]*\) triples.*/\1/p')
   for f in graph.nt graph.jsonld; do
-    n=$("$TOOLS/validate-rdf" "$out/$f" | sed -n 's/^rdf ok: \([0-9]*\) triples.*/\1/p')
-    [ "$n" = "$n_ttl" ] || fail "$f has $n triples, graph.ttl $n_ttl"
+    [ "${triples[$f]}" = "${triples[graph.ttl]}" ] ||
+      fail "$f has ${triples[$f]} triples, graph.ttl ${triples[graph.ttl]}"
   done
   # kgmill export from the store = what build wrote.
   for fmt in graphml gexf ttl nt jsonld dot; do

@@ -271,7 +271,7 @@ TEST_CASE("errors name the stage, the place and the valid names", "[graph][query
     CHECK(error_of("MATCH (n) RETURN n LIMIT -1").rfind("Query bind error (line 1, col 26): LIMIT must be a non-negative integer", 0) == 0);
     CHECK(error_of("MATCH (n) RETURN n, n").rfind("Query bind error (line 1, col 21): column 'n' appears twice", 0) == 0);
     CHECK(error_of("MATCH (n) RETURN count(count(n))").rfind("Query bind error (line 1, col 24): aggregate functions cannot be nested", 0) == 0);
-    CHECK(error_of("MATCH (n) WHERE n.name = 1 OR 2 RETURN n").rfind("Query runtime error (line 1, col 31): expected a boolean, got int", 0) == 0);
+    CHECK(error_of("MATCH (n) WHERE n.name = 1 OR 2 RETURN n").rfind("Query runtime error (line 1, col 31): expected a boolean, got an int", 0) == 0);
 }
 
 TEST_CASE("unsupported features are refused by name", "[graph][query]") {

@@ -60,7 +60,7 @@ private:
 };
 
 /// Brandes' betweenness (Boost brandes_betweenness_centrality) on the undirected view,
-/// normalised like networkx's default: divided by (n-1)(n-2)/2 pairs. U. Brandes, "A faster
+/// normalised like networkx's default: divided by the (n-1)(n-2)/2 pairs without the vertex. U. Brandes, "A faster
 /// algorithm for betweenness centrality", J. Math. Sociology 25 (2001).
 class BetweennessCentrality {
 public:

@@ -50,6 +50,17 @@ struct ResolveOptions {
 KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable& aliases,
                            const ResolveOptions& opts = {});
 
+/// As above, and names the entity ids each triple's subject and object resolved to
+/// (`ends[i]` for `triples[i]`), so statements can be written with canonical names.
+KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable& aliases,
+                           const ResolveOptions& opts,
+                           std::vector<std::pair<std::string, std::string>>* ends);
+
+/// Rewrites each end of `triples` to the canonical name, type and aliases of the entity
+/// it resolves to in `g` (the graph built from these triples with `ends`).
+void apply_canonical_names(std::vector<Triple>& triples, const KnowledgeGraph& g,
+                           const std::vector<std::pair<std::string, std::string>>& ends);
+
 /// The canonical name and aliases of every end of `triples`, after resolution (for
 /// `kgmill extract`, which writes canonical names).
 void canonicalise_triples(std::vector<Triple>& triples, const AliasTable& aliases);

@@ -32,7 +32,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 template <class NameOf>
 std::string suggestion(std::string_view name, int count, NameOf name_of) {
     std::string best;
-    std::size_t best_d = 3;
+    std::size_t best_d = name.size() >= 8 ? 4 : 3;  // "Universities" is 3 edits from University
     for (int i = 0; i < count; ++i) {
         std::string_view cand = name_of(i);
         std::size_t d = edit_distance(name, cand);

@@ -56,8 +56,7 @@ void update(Aggregate::State& st, const AggSpec& spec, Value v) {
         case AggKind::kSum:
         case AggKind::kAvg:
             if (!v.is_number())
-                throw RuntimeError(std::string(spec.kind == AggKind::kSum ? "sum" : "avg") + "() expects numbers, got a " +
-                                       std::string(kind_name(v.kind())),
+                throw RuntimeError(std::string(spec.kind == AggKind::kSum ? "sum" : "avg") + "() expects numbers, got " + a_kind(v.kind()),
                                    spec.arg.offset, spec.arg.length);
             ++st.count;
             if (v.kind() == Value::Kind::kDouble || st.is_double) {
@@ -136,10 +135,16 @@ std::string Aggregate::describe(const SlotNames& names) const {
     std::string s = "Aggregate";
     if (!keys_.empty()) {
         s += " by";
-        for (const auto& [e, slot] : keys_) s += " " + names[static_cast<std::size_t>(slot)];
+        for (const auto& [e, slot] : keys_) {
+            s += ' ';
+            s += names[static_cast<std::size_t>(slot)];
+        }
     }
     s += ":";
-    for (const AggSpec* a : aggs_) s += " " + names[static_cast<std::size_t>(a->slot)];
+    for (const AggSpec* a : aggs_) {
+        s += ' ';
+        s += names[static_cast<std::size_t>(a->slot)];
+    }
     return s;
 }
 

@@ -119,7 +119,7 @@ namespace {
 
 Tri as_tri(const Value& v, const BExpr& e) {
     if (v.is_null()) return Tri::kNull;
-    if (v.kind() != K::kBool) type_error(e, "expected a boolean, got " + std::string(kind_name(v.kind())));
+    if (v.kind() != K::kBool) type_error(e, "expected a boolean, got " + a_kind(v.kind()));
     return tri(v.as_bool());
 }
 
@@ -134,8 +134,7 @@ Value arithmetic(BOp op, const Value& a, const Value& b, const BExpr& e) {
                     case K::kDouble: return format_double(v.as_double());
                     case K::kBool: return v.as_bool() ? "true" : "false";
                     default:
-                        type_error(e, "cannot add a " + std::string(kind_name(a.kind())) + " and a " +
-                                          std::string(kind_name(b.kind())));
+                        type_error(e, std::string("cannot add ") + a_kind(a.kind()) + " and " + a_kind(b.kind()));
                 }
             };
             return Value::string(text(a) + text(b));
@@ -152,8 +151,7 @@ Value arithmetic(BOp op, const Value& a, const Value& b, const BExpr& e) {
     if (!a.is_number() || !b.is_number()) {
         static const char* const kNames[] = {"add", "subtract", "multiply", "divide", "take the remainder of", "raise"};
         int i = op == BOp::kAdd ? 0 : op == BOp::kSub ? 1 : op == BOp::kMul ? 2 : op == BOp::kDiv ? 3 : op == BOp::kMod ? 4 : 5;
-        type_error(e, std::string("cannot ") + kNames[i] + " a " + std::string(kind_name(a.kind())) + " and a " +
-                          std::string(kind_name(b.kind())));
+        type_error(e, std::string("cannot ") + kNames[i] + " " + a_kind(a.kind()) + " and " + a_kind(b.kind()));
     }
     if (op == BOp::kPow) return Value::real(std::pow(a.as_number(), b.as_number()));
     if (a.kind() == K::kInt && b.kind() == K::kInt) {
@@ -207,7 +205,7 @@ const re2::RE2& regex_for(const BExpr& e, std::string_view pattern, EvalContext&
 Value comprehension(const BExpr& e, Row& row, EvalContext& ctx) {
     Value list = eval(e.args[0], row, ctx);
     if (list.is_null()) return Value();
-    if (list.kind() != K::kList) type_error(e.args[0], "expected a list, got " + std::string(kind_name(list.kind())));
+    if (list.kind() != K::kList) type_error(e.args[0], "expected a list, got " + a_kind(list.kind()));
     Value saved = std::move(row[e.slot]);
     Value::List out;
     std::size_t trues = 0;
@@ -265,7 +263,7 @@ Value index_value(const Value& c, const Value& i, const BExpr& e, EvalContext& c
             std::string name(i.as_string());
             return rel_property(ctx.g, c.as_relationship(), rel_key(name), name);
         }
-        default: type_error(e, "cannot index a " + std::string(kind_name(c.kind())));
+        default: type_error(e, "cannot index " + a_kind(c.kind()));
     }
 }
 
@@ -287,14 +285,14 @@ Value eval(const BExpr& e, Row& row, EvalContext& ctx) {
                     for (const auto& [k, v] : obj.as_map())
                         if (k == e.key) return v;
                     return Value();
-                default: type_error(e, "cannot read property '" + e.key + "' of a " + std::string(kind_name(obj.kind())));
+                default: type_error(e, "cannot read property '" + e.key + "' of " + a_kind(obj.kind()));
             }
         }
         case BOp::kIndex: return index_value(eval(e.args[0], row, ctx), eval(e.args[1], row, ctx), e, ctx);
         case BOp::kSlice: {
             Value c = eval(e.args[0], row, ctx);
             if (c.is_null()) return Value();
-            if (c.kind() != K::kList) type_error(e, "cannot slice a " + std::string(kind_name(c.kind())));
+            if (c.kind() != K::kList) type_error(e, "cannot slice " + a_kind(c.kind()));
             const auto& l = c.as_list();
             std::int64_t n = static_cast<std::int64_t>(l.size());
             auto bound = [&](const BExpr& b, std::int64_t dflt) -> std::optional<std::int64_t> {
@@ -384,7 +382,7 @@ Value eval(const BExpr& e, Row& row, EvalContext& ctx) {
             Value x = eval(e.args[0], row, ctx);
             Value l = eval(e.args[1], row, ctx);
             if (l.is_null()) return Value();
-            if (l.kind() != K::kList) type_error(e.args[1], "IN expects a list, got " + std::string(kind_name(l.kind())));
+            if (l.kind() != K::kList) type_error(e.args[1], "IN expects a list, got " + a_kind(l.kind()));
             bool unknown = false;
             for (const Value& y : l.as_list()) {
                 Tri t = cypher_equals(x, y);
@@ -407,7 +405,7 @@ Value eval(const BExpr& e, Row& row, EvalContext& ctx) {
                 return Value::integer(-x.as_int());
             }
             if (x.kind() == K::kDouble) return Value::real(-x.as_double());
-            type_error(e, "cannot negate a " + std::string(kind_name(x.kind())));
+            type_error(e, "cannot negate " + a_kind(x.kind()));
         }
         case BOp::kIsNull: return Value::boolean(eval(e.args[0], row, ctx).is_null());
         case BOp::kIsNotNull: return Value::boolean(!eval(e.args[0], row, ctx).is_null());

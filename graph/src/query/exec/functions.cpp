@@ -23,7 +23,7 @@ namespace {
 using K = Value::Kind;
 
 [[noreturn]] void bad_arg(const BExpr& at, const Value& v, const char* wanted) {
-    throw RuntimeError(at.key + "() expects " + wanted + ", got a " + std::string(kind_name(v.kind())), at.offset,
+    throw RuntimeError(at.key + "() expects " + wanted + ", got " + a_kind(v.kind()), at.offset,
                        at.length);
 }
 

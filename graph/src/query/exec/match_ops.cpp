@@ -22,14 +22,20 @@ constexpr std::uint32_t kAllRelationTypes = (1u << kRelationTypeCount) - 1;
 std::string slot_name(const SlotNames& names, int slot) {
     if (slot < 0) return "_";
     const std::string& n = names[static_cast<std::size_t>(slot)];
-    return n.empty() ? "anon_" + std::to_string(slot) : n;
+    if (!n.empty()) return n;
+    std::string anon = "anon_";
+    anon += std::to_string(slot);
+    return anon;
 }
 
 std::string labels_text(std::uint32_t mask) {
     if (mask == kAllEntityTypes) return "";
     std::string s;
     for (int i = 0; i < kEntityTypeCount; ++i)
-        if (mask >> i & 1u) s += (s.empty() ? ":" : "|") + std::string(entity_type_name(static_cast<EntityType>(i)));
+        if (mask >> i & 1u) {
+            s += s.empty() ? ':' : '|';
+            s += entity_type_name(static_cast<EntityType>(i));
+        }
     return s.empty() ? ":<none>" : s;
 }
 
@@ -37,20 +43,34 @@ std::string types_text(std::uint32_t mask) {
     if (mask == kAllRelationTypes) return "";
     std::string s;
     for (int i = 0; i < kRelationTypeCount; ++i)
-        if (mask >> i & 1u) s += (s.empty() ? ":" : "|") + std::string(relation_type_name(static_cast<RelationType>(i)));
+        if (mask >> i & 1u) {
+            s += s.empty() ? ':' : '|';
+            s += relation_type_name(static_cast<RelationType>(i));
+        }
     return s;
 }
 
 }  // namespace
 
 std::string describe_expand(const ExpandSpec& s, const SlotNames& names, const char* op) {
-    std::string rel = "[" + slot_name(names, s.rel) + types_text(s.type_mask);
-    if (std::string(op) != "Expand")
-        rel += "*" + std::to_string(s.min_hops) + ".." + std::to_string(s.max_hops);
-    rel += "]";
-    std::string left = s.dir == Dir::kIn ? "<-" : "-", right = s.dir == Dir::kOut ? "->" : "-";
-    return std::string(op) + (s.to_bound ? "Into" : "") + " (" + slot_name(names, s.from) + ")" + left + rel + right +
-           "(" + slot_name(names, s.to) + labels_text(s.to_mask) + ")";
+    std::string out = op;
+    if (s.to_bound) out += "Into";
+    out += " (";
+    out += slot_name(names, s.from);
+    out += s.dir == Dir::kIn ? ")<-[" : ")-[";
+    out += slot_name(names, s.rel);
+    out += types_text(s.type_mask);
+    if (std::string_view(op) != "Expand") {
+        out += '*';
+        out += std::to_string(s.min_hops);
+        out += "..";
+        out += std::to_string(s.max_hops);
+    }
+    out += s.dir == Dir::kOut ? "]->(" : "]-(";
+    out += slot_name(names, s.to);
+    out += labels_text(s.to_mask);
+    out += ')';
+    return out;
 }
 
 // ---- scans ---------------------------------------------------------------------------------
@@ -109,7 +129,7 @@ void CheckNode::push(Row& row) {
     const Value& v = row[slot_];
     if (v.is_null()) return;
     if (v.kind() != Value::Kind::kNode)
-        throw RuntimeError("a pattern node is bound to a " + std::string(kind_name(v.kind())) + ", not a node");
+        throw RuntimeError("a pattern node is bound to " + a_kind(v.kind()) + ", not a node");
     if (!(mask_ >> static_cast<int>(ctx->g.entities()[v.as_node()].type) & 1u)) return;
     next->push(row);
 }

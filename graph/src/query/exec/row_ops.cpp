@@ -10,7 +10,10 @@ namespace kgmill::query {
 namespace {
 std::string name_of(const SlotNames& names, int slot) {
     const std::string& n = names[static_cast<std::size_t>(slot)];
-    return n.empty() ? "anon_" + std::to_string(slot) : n;
+    if (!n.empty()) return n;
+    std::string anon = "anon_";
+    anon += std::to_string(slot);
+    return anon;
 }
 }  // namespace
 
@@ -41,7 +44,10 @@ void Project::push(Row& row) {
 }
 std::string Project::describe(const SlotNames& n) const {
     std::string s = "Project";
-    for (const auto& [e, slot] : items_) s += " " + name_of(n, slot);
+    for (const auto& [e, slot] : items_) {
+        s += ' ';
+        s += name_of(n, slot);
+    }
     return s;
 }
 
@@ -54,7 +60,10 @@ void Distinct::push(Row& row) {
 }
 std::string Distinct::describe(const SlotNames& n) const {
     std::string s = "Distinct";
-    for (int slot : slots_) s += " " + name_of(n, slot);
+    for (int slot : slots_) {
+        s += ' ';
+        s += name_of(n, slot);
+    }
     return s;
 }
 
@@ -120,7 +129,10 @@ void ProduceResults::push(Row& row) {
 }
 std::string ProduceResults::describe(const SlotNames& n) const {
     std::string s = "ProduceResults";
-    for (int slot : slots_) s += " " + name_of(n, slot);
+    for (int slot : slots_) {
+        s += ' ';
+        s += name_of(n, slot);
+    }
     return s;
 }
 

@@ -70,6 +70,12 @@ std::string_view kind_name(Value::Kind k) {
     return "?";
 }
 
+std::string a_kind(Value::Kind k) {
+    if (k == Value::Kind::kNull) return "null";
+    std::string n(kind_name(k));
+    return (k == Value::Kind::kInt ? "an " : "a ") + n;
+}
+
 namespace {
 
 using K = Value::Kind;

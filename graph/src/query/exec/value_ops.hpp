@@ -4,10 +4,14 @@
 #pragma once
 #include <cstddef>
 #include <optional>
+#include <string>
 
 #include "kgmill/graph/query.hpp"
 
 namespace kgmill::query {
+
+/// "a string", "an int", "null" ... for messages.
+std::string a_kind(Value::Kind k);
 
 /// Three-valued logic.
 enum class Tri : std::uint8_t { kFalse, kTrue, kNull };

@@ -313,7 +313,13 @@ ExprPtr Parser::parse_atom() {
         }
         case TokenKind::kIdent: break;
     }
-    // identifiers and keywords
+    // identifiers and keywords; clause keywords are not variables (write `match` in backticks)
+    static const char* const kReserved[] = {"MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "UNWIND", "ORDER", "BY",
+                                            "SKIP", "LIMIT", "UNION", "AND", "OR", "XOR", "AS", "DISTINCT", "WHEN",
+                                            "THEN", "ELSE", "END", "IN", "IS", "CONTAINS", "STARTS", "ENDS",
+                                            "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "FOREACH"};
+    for (const char* kw : kReserved)
+        if (iequals(t.text, kw) && !at_symbol("(", 1)) fail("expected an expression");
     if (iequals(t.text, "true") || iequals(t.text, "false")) {
         next();
         auto e = make(ExprKind::kLiteral, span_from(start));
