@@ -26,12 +26,14 @@ test: build
 bench: build
 	@bash bench/run.sh $(BUILD)
 
-sanitize: setup
+sanitize:
+	@bash scripts/setup.sh --dev
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKGMILL_SANITIZE=ON -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@cd build-asan && ctest --output-on-failure -j $(JOBS)
 
-fuzz: setup
+fuzz:
+	@bash scripts/setup.sh --dev
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGMILL_BUILD_FUZZERS=ON -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 	@bash fuzz/run.sh build-fuzz

@@ -31,7 +31,7 @@
   });
   nodes.forEach(function (n, i) {
     var ty = data.types[n.t];
-    var d = { id: 'n' + i, i: i, label: n.name, color: ty.color, shape: ty.shape, border: ty.border, size: n.s };
+    var d = { id: 'n' + i, i: i, label: n.name, color: ty.color, shape: ty.shape, border: ty.border, size: n.s, fs: n.fs, tw: n.fs * 10 };
     if (n.g !== undefined && data.groups[n.g]) d.parent = 'g' + n.g;
     els.push({ group: 'nodes', data: d, position: { x: n.x, y: n.y }, classes: 'entity' + (data.focus === i ? ' focus' : '') });
   });
@@ -62,8 +62,8 @@
       { selector: 'node.entity', style: {
         width: 'data(size)', height: 'data(size)', shape: 'data(shape)', 'background-color': 'data(color)',
         'border-width': 1, 'border-color': '#333', 'border-style': 'data(border)',
-        label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 2,
-        'text-wrap': 'wrap', 'text-max-width': 140, 'min-zoomed-font-size': 7, color: '#222',
+        label: 'data(label)', 'font-size': 'data(fs)', 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 2,
+        'text-wrap': 'wrap', 'text-max-width': 'data(tw)', 'min-zoomed-font-size': 6, color: '#222',
         'text-background-color': '#fff', 'text-background-opacity': 0.65, 'text-background-padding': 1 } },
       { selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#000', 'font-weight': 'bold' } },
       { selector: 'node.group', style: {

@@ -135,13 +135,15 @@ Format detect_format(std::string_view bytes) {
 namespace loader_detail {
 
 Status load_plain_text(std::string_view utf8, Document& doc) {
-    const std::string nfc = to_nfc(utf8);  // one ICU pass over the whole file
+    // NFC per line, after whitespace folding (TextBuilder::add): composing the whole file first
+    // is not enough, because folding drops characters (C0 controls, soft hyphen, ZWSP) and can
+    // leave a base letter next to its combining mark ("h" U+0010 U+0323 → "h" U+0323).
     TextBuilder builder(doc);
-    const std::string_view s = nfc;
+    const std::string_view s = utf8;
     std::size_t line_start = 0;
     std::size_t i = 0;
     auto end_line = [&](std::size_t line_end, std::size_t next) {
-        builder.add(Block::Kind::kParagraph, s.substr(line_start, line_end - line_start), 0, true);
+        builder.add(Block::Kind::kParagraph, s.substr(line_start, line_end - line_start));
         line_start = next;
         i = next;
     };
@@ -164,7 +166,7 @@ Status load_plain_text(std::string_view utf8, Document& doc) {
             ++i;
         }
     }
-    if (line_start < s.size()) builder.add(Block::Kind::kParagraph, s.substr(line_start), 0, true);
+    if (line_start < s.size()) builder.add(Block::Kind::kParagraph, s.substr(line_start));
     if (builder.overflowed())
         return load_error(ErrorCode::kIo, doc.path, "text larger than 4 GiB");
     if (builder.block_count() == 0)

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kgmill/core/unicode.hpp"
+
 namespace kgmill {
 namespace {
 
@@ -95,6 +97,22 @@ Result<EntityRef> parse_entity(const rapidjson::Value& v, const char* which) {
     return e;
 }
 
+// RapidJSON 1.1.0 decodes the escape of a lone low surrogate (U+DC00..U+DFFF) to invalid UTF-8,
+// even with kParseValidateEncodingFlag, which checks only raw bytes: check every string we keep.
+bool strings_valid(const Triple& t) {
+    const auto entity_ok = [](const EntityRef& e) {
+        if (!is_valid_utf8(e.name)) return false;
+        for (const std::string& a : e.aliases)
+            if (!is_valid_utf8(a)) return false;
+        return true;
+    };
+    if (!entity_ok(t.subject) || !entity_ok(t.object)) return false;
+    for (const auto& [k, v] : t.properties)
+        if (!is_valid_utf8(k) || !is_valid_utf8(v)) return false;
+    const Provenance& p = t.provenance;
+    return is_valid_utf8(p.doc) && is_valid_utf8(p.sentence) && is_valid_utf8(p.extractor);
+}
+
 }  // namespace
 
 std::string triple_to_json(const Triple& t) {
@@ -139,8 +157,10 @@ std::string triple_to_json(const Triple& t) {
 
 Result<Triple> triple_from_json(std::string_view line) {
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag>(
-        line.data(), line.size());
+    // No kParseFullPrecisionFlag: in RapidJSON 1.1.0 its strtod overflows and can read out of
+    // bounds on long mantissas with large exponents (Tencent/rapidjson#1251, #1249; fixed after
+    // 1.1.0). Confidence is rounded to 3 decimals, so the normal-precision parse is enough.
+    d.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
     if (d.HasParseError())
         return parse_error(std::string("invalid JSON: ") + rapidjson::GetParseError_En(d.GetParseError()) +
                                " at byte " + std::to_string(d.GetErrorOffset()),
@@ -194,6 +214,7 @@ Result<Triple> triple_from_json(std::string_view line) {
         }
         if (pr.end < pr.start) return parse_error("provenance.end is before provenance.start");
     }
+    if (!strings_valid(t)) return parse_error("invalid UTF-8 in a string (\\u escape of a lone surrogate)");
     return t;
 }
 

@@ -65,8 +65,13 @@ std::string_view entity_group(EntityType t) {
     }
 }
 
+std::string normalized_base(const std::string& base) {
+    if (!base.empty() && base.back() != '/') return base + "/";
+    return base;
+}
+
 Vocabulary::Vocabulary(const ExportOptions& opts, std::vector<std::string> extras)
-    : base(opts.base_iri), kg(opts.base_iri + "vocab#") {
+    : base(normalized_base(opts.base_iri)), kg(base + "vocab#") {
     auto add = [&](std::string iri, std::string term, Coerce c = Coerce::kNone) {
         preds.push_back({std::move(iri), std::move(term), c});
         return static_cast<std::uint32_t>(preds.size() - 1);
@@ -175,6 +180,12 @@ Status check_base_iri(const std::string& base) {
                              std::string_view::npos)
             return make_error(ErrorCode::kUsage, "export", "",
                               "base IRI '" + base + "' has a character IRIs forbid");
+    // IRIs are base + path and the vocabulary is base + "vocab#": a '#' or '?' in the base
+    // would put a second fragment or a query into every IRI.
+    if (base.find_first_of("#?") != std::string::npos)
+        return make_error(ErrorCode::kUsage, "export", "",
+                          "base IRI '" + base + "' must not contain '#' or '?' (use a path such "
+                          "as https://example.org/kg/)");
     return {};
 }
 

@@ -97,6 +97,9 @@ struct Vocabulary {
     std::string_view term_of(std::string_view iri) const;
 };
 
+/// The base IRI with a final '/' added when missing.
+std::string normalized_base(const std::string& base);
+
 /// Type path of an entity IRI ("organization", "person", …).
 std::string_view entity_group(EntityType t);
 

@@ -166,15 +166,23 @@ std::size_t char_count(std::string_view s) {
     return k;
 }
 
-/// Layout box of a node: the circle plus its label underneath (at most 140 px wide, wrapped).
+/// Label font size (px) of a node: larger for busier nodes, as in the SVG, so the hubs stay
+/// legible when the whole graph is in view.
+double label_px(std::size_t degree) { return std::round(font_size_for_degree(degree) * 1.1); }
+
+/// Layout box of a node: the circle plus its label underneath (wrapped at about 16 characters,
+/// at most 3 lines).
 void html_layout_attrs(Agnode_s* n, std::size_t i, const void* p) {
     const auto* c = static_cast<const HtmlCtx*>(p);
-    const Entity& e = c->g->entities()[c->view->nodes[i]];
+    const VertexId v = c->view->nodes[i];
+    const Entity& e = c->g->entities()[v];
     const double d = c->diameter[i];
-    const double text = static_cast<double>(char_count(e.name)) * 6.0;
-    const double lines = std::min(3.0, std::ceil(text / 140.0));
-    const double w = std::max(d, std::min(text, 140.0));
-    const double h = d + 3 + 13 * std::max(1.0, lines);
+    const double fs = label_px(c->g->degree(v));
+    const double text = static_cast<double>(char_count(e.name)) * fs * 0.6;
+    const double wrap = fs * 10;
+    const double lines = std::min(3.0, std::max(1.0, std::ceil(text / wrap)));
+    const double w = std::max(d, std::min(text, wrap));
+    const double h = d + 3 + fs * 1.25 * lines;
     char buf[32];
     gv_set(n, "shape", "box");
     gv_set(n, "fixedsize", "true");
@@ -297,6 +305,7 @@ Status render_html(const KnowledgeGraph& g, const View& view, const RenderOption
         j.raw(","); j.key("x"); j.num(L.pos[i][0]);
         j.raw(","); j.key("y"); j.num(circle_y(i));
         j.raw(","); j.key("s"); j.num(ctx.diameter[i]);
+        j.raw(","); j.key("fs"); j.num(label_px(g.degree(v)));
         j.raw(","); j.key("d"); j.integer(g.degree(v));
         if (!view.group.empty()) {
             j.raw(","); j.key("g"); j.integer(view.group[i]);

@@ -48,6 +48,12 @@ Error not_found(const KnowledgeGraph& g, const std::string& focus) {
     return make_error(ErrorCode::kNotFound, "render", "", msg);
 }
 
+/// A name cut after about 40 characters, at a word ("The role and position of basic…").
+std::string short_name(const std::string& name) {
+    std::vector<std::string> lines = wrap_words(name, 40);
+    return lines.size() > 1 ? lines[0] + "…" : name;
+}
+
 std::string group_key(const KnowledgeGraph& g, VertexId v, GroupBy by) {
     const Entity& e = g.entities()[v];
     switch (by) {
@@ -190,7 +196,7 @@ Result<View> select_view(const KnowledgeGraph& g, const RenderOptions& o, std::s
             for (auto& k : keys) {
                 const std::size_t b = best[k];
                 const std::size_t sz = sizes[k];
-                k = sz == 1 ? std::string() : "around " + g.entities()[view.nodes[b]].name;
+                k = sz == 1 ? std::string() : "around " + short_name(g.entities()[view.nodes[b]].name);
             }
         } else {
             for (std::size_t i = 0; i < view.nodes.size(); ++i)

@@ -93,6 +93,12 @@ private:
     std::vector<Agreement> agreements;
     std::unordered_map<int, EntityType> coerce;
     int focus = -1;
+    // discourse context, updated as the sentences are matched in order
+    std::vector<int> ctx_pair;      // parties of the last pair relation ("the two sides")
+    int ctx_event = -1;             // the last event named before the sentence
+    int ctx_host = -1, ctx_guest = -1;  // the last visit
+    std::string ctx_visit_date;
+    std::unordered_map<std::string, int> key_ent;  // match key → entity (after resolution)
     std::size_t refs_from = static_cast<std::size_t>(-1);  // first sentence of a references section
     std::vector<std::optional<std::vector<DateHit>>> date_cache;
     int default_year = 0;
@@ -114,6 +120,8 @@ private:
     void emit(const Rule& rule, const LangRules& L, int si, const std::vector<Item>& items, int start, int end,
               const std::array<std::pair<int, int>, 8>& caps, const std::vector<int>& capbuf);
     void derived_event_fields();
+    void derived_structure();
+    int field_entity(const std::string& name, const std::string& alias);
     std::vector<Triple> build();
 
 public:
@@ -220,7 +228,7 @@ void DocRun::resolve() {
     std::unordered_map<std::string, std::string> key_cache;
     for (std::size_t mi = 0; mi < ments.size(); ++mi) {
         Mention& m = ments[mi];
-        if (m.role || m.anaphor) continue;
+        if (m.role || m.anaphor || m.group) continue;
         auto kc = key_cache.find(m.name);
         if (kc == key_cache.end()) kc = key_cache.emplace(m.name, match_key(m.name)).first;
         const std::string& key = kc->second;
@@ -243,10 +251,12 @@ void DocRun::resolve() {
         if (!m.acronym) E.acronym_only = false;
         if (E.head_lex < 0) E.head_lex = m.head_lex;
         m.entity = e;
-        if (!m.alias.empty()) {
-            std::string k2 = match_key(m.alias);
+        for (const std::string* al : {&m.alias, &m.alias2}) {
+            if (al->empty()) continue;
+            std::string k2 = match_key(*al);
+            if (k2.empty()) continue;
             auto& E2 = ents[static_cast<std::size_t>(root(e))];
-            if (std::find(E2.order.begin(), E2.order.end(), m.alias) == E2.order.end()) E2.order.push_back(m.alias);
+            if (std::find(E2.order.begin(), E2.order.end(), *al) == E2.order.end()) E2.order.push_back(*al);
             auto it2 = by_key.find(k2);
             if (it2 == by_key.end()) by_key.emplace(k2, e);
             else if (root(it2->second) != root(e)) {
@@ -256,6 +266,37 @@ void DocRun::resolve() {
                 if (!other.typed || !self.typed || other.type == self.type || is_organization(other.type) == is_organization(self.type))
                     unite(it2->second, e);
             }
+        }
+    }
+    // persons named by part of their name after a full mention ("Prof. Tanabe", "Dr. Khoi")
+    {
+        std::vector<std::vector<std::string>> toks_of(ents.size());
+        auto words = [](const std::string& n) {
+            std::vector<std::string> w;
+            std::size_t i = 0;
+            while (i < n.size()) {
+                while (i < n.size() && n[i] == ' ') ++i;
+                std::size_t j = i;
+                while (j < n.size() && n[j] != ' ') ++j;
+                if (j > i) w.push_back(match_key(n.substr(i, j - i)));
+                i = j;
+            }
+            return w;
+        };
+        for (std::size_t a = 0; a < ents.size(); ++a) {
+            const Ent& A = ents[a];
+            if (A.parent >= 0 || !A.typed || A.type != EntityType::kPerson || A.order.empty()) continue;
+            auto wa = words(A.order.front());
+            if (wa.size() != 1 || wa[0].empty()) continue;
+            int cand = -1, ncand = 0;
+            for (std::size_t b = 0; b < ents.size(); ++b) {
+                const Ent& B = ents[b];
+                if (b == a || B.parent >= 0 || !B.typed || B.type != EntityType::kPerson || B.order.empty()) continue;
+                auto wb = words(B.order.front());
+                if (wb.size() < 2) continue;
+                if (std::find(wb.begin(), wb.end(), wa[0]) != wb.end()) { cand = static_cast<int>(b); ++ncand; }
+            }
+            if (ncand == 1) unite(cand, static_cast<int>(a));
         }
     }
     // acronyms that equal the initials of a full name in this document (VNU, HUST, ĐHQGHN)
@@ -282,7 +323,7 @@ void DocRun::resolve() {
     }
     for (auto& m : ments)
         if (m.entity >= 0) m.entity = root(m.entity);
-    resolve_anaphors();
+    for (auto& [k, e] : by_key) key_ent.emplace(k, root(e));
 }
 
 void DocRun::resolve_anaphors() {
@@ -292,15 +333,21 @@ void DocRun::resolve_anaphors() {
         const std::string head = to_lower(m.name);
         int found = -1;
         int by_type = -1;
-        for (std::size_t k = mi; k-- > 0;) {
+        // Vietnamese "Trường", "Nhà trường" is the school the text is about
+        if (m.type == EntityType::kUniversity && sents[static_cast<std::size_t>(m.sentence)].vi && focus >= 0 &&
+            ents[static_cast<std::size_t>(focus)].typed && ents[static_cast<std::size_t>(focus)].type == EntityType::kUniversity &&
+            (head == "trường" || head == "nhà trường"))
+            found = focus;
+        for (std::size_t k = mi; found < 0 && k-- > 0;) {
             const Mention& p = ments[k];
             if (p.entity < 0) continue;
             const int e = root(p.entity);
             const Ent& E = ents[static_cast<std::size_t>(e)];
             const EntityType t = E.typed ? E.type : EntityType::kOrganization;
-            if (m.type == EntityType::kEvent) {
-                if (t != EntityType::kEvent) continue;
+            if (m.type == EntityType::kEvent || m.type == EntityType::kProgram) {
+                if (t != m.type) continue;
                 if (E.head_lex == m.head_lex || head == "event" || head == "sự kiện") { found = e; break; }
+                if (by_type < 0) by_type = e;
                 continue;
             }
             if (!is_organization(t)) continue;
@@ -357,6 +404,7 @@ std::uint32_t DocRun::item_cls(const Item& it) const {
     if (!it.ment) return 0;
     const Mention& m = ments[static_cast<std::size_t>(it.idx)];
     if (m.role) return kClsRole;
+    if (m.group) return ctx_pair.size() >= 2 ? type_bit(EntityType::kOrganization) : 0;
     if (m.entity < 0) return 0;
     const Ent& E = ents[static_cast<std::size_t>(m.entity)];
     if (!E.typed) return kClsUnk;
@@ -544,7 +592,8 @@ void DocRun::match_sentence(int si) {
     std::vector<Item> items;
     for (auto k = s.tok0; k < s.tok1;) {
         const int mi = tok_mention[k];
-        if (mi >= 0 && (ments[static_cast<std::size_t>(mi)].role || ments[static_cast<std::size_t>(mi)].entity >= 0)) {
+        if (mi >= 0 && (ments[static_cast<std::size_t>(mi)].role || ments[static_cast<std::size_t>(mi)].entity >= 0 ||
+                        ments[static_cast<std::size_t>(mi)].group)) {
             items.push_back({true, mi, 0});
             k = ments[static_cast<std::size_t>(mi)].t1;
             continue;
@@ -557,6 +606,13 @@ void DocRun::match_sentence(int si) {
     for (std::size_t i = items.size(); i-- > 0;) {
         if (items[i].ment) { run_end = static_cast<int>(ments[static_cast<std::size_t>(items[i].idx)].t0); continue; }
         items[i].run_end = run_end;
+    }
+    // the event of the context: the last one named before this sentence
+    for (std::size_t mi = 0; mi < ments.size() && ments[mi].sentence < si; ++mi) {
+        const Mention& m = ments[mi];
+        if (m.entity < 0 || m.role) continue;
+        const Ent& E = ents[static_cast<std::size_t>(m.entity)];
+        if (E.typed && E.type == EntityType::kEvent) ctx_event = m.entity;
     }
     const LangRules& L = s.vi ? R.vi : R.en;
     std::vector<char> fire(L.rules.size(), 0);
@@ -666,6 +722,11 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         auto [b, c] = caps[static_cast<std::size_t>(slot)];
         for (int k = b; k < b + c; ++k) {
             const Mention& m = ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])];
+            if (m.group) {
+                for (int e : ctx_pair)
+                    if (std::find(v.begin(), v.end(), e) == v.end()) v.push_back(e);
+                continue;
+            }
             if (m.entity >= 0 && std::find(v.begin(), v.end(), m.entity) == v.end()) v.push_back(m.entity);
         }
         return v;
@@ -677,7 +738,7 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         for (int k = b; k < b + c; ++k) {
             const Mention& m = ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])];
             if (!out.empty()) out += ", ";
-            out += m.role ? m.name : canonical(m.entity);
+            out += (m.role || m.group) ? m.name : canonical(m.entity);
         }
         return out;
     };
@@ -694,11 +755,24 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
     };
     const bool specific = !date.empty() || words_in(L.specific_signing, s.tok0, s.tok1);
     for (const auto& em : rule.emits) {
+        auto from_ctx = [&](std::uint8_t c, std::vector<int>& v) {
+            switch (c) {
+                case kCtxFocus: if (focus >= 0) v.push_back(focus); break;
+                case kCtxEvent: if (ctx_event >= 0) v.push_back(ctx_event); break;
+                case kCtxHost: if (ctx_host >= 0) v.push_back(ctx_host); break;
+                case kCtxGuest: if (ctx_guest >= 0) v.push_back(ctx_guest); break;
+                case kCtxPair: if (ctx_pair.size() >= 2) v = ctx_pair; break;
+                default: break;
+            }
+        };
         std::vector<int> S = ents_of(em.s);
         if (S.empty() && em.s_focus && focus >= 0) S.push_back(focus);
+        if (S.empty()) from_ctx(em.s_ctx, S);
         if (S.empty()) continue;
         std::vector<int> O = ents_of(em.o);
         if (O.empty() && em.o_focus && focus >= 0) O.push_back(focus);
+        if (O.empty()) from_ctx(em.o_ctx, O);
+        const bool visit_ctx = em.p == RelationType::kVisited && (em.o_ctx == kCtxHost) && ents_of(em.o).empty();
         const std::string role = em.role >= 0 ? text_of(em.role) : em.role_text;
         const std::string field = em.field >= 0 ? text_of(em.field) : "";
         // structure (part of, located in, positions) is not a plan even in a hopeful sentence
@@ -730,10 +804,28 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
             c.role = role;
             c.field = field;
             c.date = dated ? date : "";
+            if (visit_ctx && c.date.empty()) c.date = ctx_visit_date;
             c.rule = &rule;
             c.sentence = si;
             c.confidence = rule.confidence * (planned ? 0.8 : 1.0);
             cands.push_back(c);
+        }
+        // the context for later sentences: the last pair of organisations, the last visit
+        if (!planned && !pairs.empty()) {
+            auto org = [&](int e) { return is_organization(final_type(e)); };
+            if (em.p == RelationType::kSignedAgreementWith || em.p == RelationType::kCooperatesWith) {
+                if (em.pairs && S.size() >= 2) ctx_pair = S;
+                else if (org(pairs.back().first) && org(pairs.back().second)) ctx_pair = {pairs.back().first, pairs.back().second};
+            } else if (em.p == RelationType::kVisited) {
+                auto [g, h] = pairs.back();
+                const EntityType ht = final_type(h);
+                if (is_organization(ht) || ht == EntityType::kPlace || ht == EntityType::kCountry) {
+                    if (org(g) || ctx_host != h) ctx_guest = org(g) ? g : -1;
+                    ctx_host = h;
+                    ctx_visit_date = dated ? date : "";
+                    if (org(g) && org(h)) ctx_pair = {g, h};
+                }
+            }
         }
         if (em.agreement && em.p == RelationType::kSignedAgreementWith && specific && !planned && !pairs.empty()) {
             std::string kind = words_in(L.mou_words, mt0, mt1) ? "MoU" : words_in(L.loi_words, mt0, mt1) ? "Letter of Intent" : "Agreement";
@@ -758,50 +850,133 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
     }
 }
 
-// An event whose name states its field: "Conference on Vietnamese Studies", "Higher Education Forum".
+// The Field entity of that name (made once per document).
+int DocRun::field_entity(const std::string& name, const std::string& alias) {
+    const std::string key = match_key(name);
+    if (key.empty()) return -1;
+    auto it = key_ent.find(key);
+    if (it != key_ent.end()) {
+        const int e = root(it->second);
+        const Ent& E = ents[static_cast<std::size_t>(e)];
+        if (E.typed && E.type == EntityType::kField) return e;
+        return -1;  // the phrase names something else here
+    }
+    const int fe = static_cast<int>(ents.size());
+    ents.emplace_back();
+    Ent& F = ents.back();
+    F.type = EntityType::kField;
+    F.typed = true;
+    F.names[name] = 1;
+    F.order.push_back(name);
+    if (!alias.empty() && alias != name) F.order.push_back(alias);
+    F.acronym_only = false;
+    key_ent.emplace(key, fe);
+    return fe;
+}
+
+// An event or programme whose name states its field: "Conference on Vietnamese Studies",
+// "Higher Education Forum" (a field of the gazetteer), "Hội nghị … về giảng dạy tiếng Pháp".
 void DocRun::derived_event_fields() {
     static const Rule kRuleEn = [] { Rule r; r.id = "en.event_field"; r.confidence = 0.7; return r; }();
     static const Rule kRuleVi = [] { Rule r; r.id = "vi.event_field"; r.confidence = 0.7; return r; }();
-    std::set<int> done;
+    std::set<std::pair<int, int>> done;
+    auto add = [&](const Mention& m, int fe) {
+        if (fe < 0 || !done.insert({m.entity, fe}).second) return;
+        Cand c;
+        c.s = m.entity;
+        c.o = fe;
+        c.p = RelationType::kConcerns;
+        c.rule = sents[static_cast<std::size_t>(m.sentence)].vi ? &kRuleVi : &kRuleEn;
+        c.sentence = m.sentence;
+        c.confidence = 0.7;
+        cands.push_back(c);
+    };
     for (const auto& m : ments) {
-        if (m.entity < 0 || m.anaphor || m.role) continue;
+        if (m.entity < 0 || m.anaphor || m.role || m.group) continue;
         if (static_cast<std::size_t>(m.sentence) >= refs_from || sents[static_cast<std::size_t>(m.sentence)].heading) continue;
         const Ent& E = ents[static_cast<std::size_t>(m.entity)];
-        if (!E.typed || (E.type != EntityType::kEvent && E.type != EntityType::kProgram) || done.count(m.entity)) continue;
-        // tokenize the event's name range in the text and look for field phrases
+        if (!E.typed || (E.type != EntityType::kEvent && E.type != EntityType::kProgram)) continue;
+        // the topic after "on" / "về" inside the name
+        bool topic = false;
+        for (auto k = m.t0; k + 1 < m.t1; ++k) {
+            const auto w = text.substr(toks[k].b, toks[k].e - toks[k].b);
+            if (!(w == "on" || w == "về" || w == "On" || w == "Về")) continue;
+            auto e = k + 1;
+            while (e < m.t1 && toks[e].is(kWord) && !R.field_stop.match(toks.data(), m.t1, e) &&
+                   !(toks[e].is(kNum) && e > k + 1))
+                ++e;
+            if (e > k + 1) {
+                std::string f(text.substr(toks[k + 1].b, toks[e - 1].e - toks[k + 1].b));
+                add(m, field_entity(f, ""));
+                topic = true;
+            }
+            break;
+        }
+        if (topic) continue;
+        // field phrases of the gazetteer inside the name
         for (auto k = m.t0; k < m.t1; ++k) {
             std::int32_t p = -1;
             int L = R.gaz.longest(toks.data(), m.t1, k, p);
             if (L <= 0) continue;
             const GazEntry& g = R.gaz_entries[static_cast<std::size_t>(p)];
             if (g.type != EntityType::kField) continue;
-            // the field gets its own entity
-            std::string key = match_key(g.name);
-            int fe = -1;
-            for (std::size_t e = 0; e < ents.size(); ++e)
-                if (ents[e].parent < 0 && ents[e].typed && ents[e].type == EntityType::kField && ents[e].order.size() &&
-                    match_key(ents[e].order.front()) == key)
-                    fe = static_cast<int>(e);
-            if (fe < 0) {
-                fe = static_cast<int>(ents.size());
-                ents.emplace_back();
-                ents.back().type = EntityType::kField;
-                ents.back().typed = true;
-                ents.back().names[g.name] = 1;
-                ents.back().order.push_back(g.name);
-                ents.back().acronym_only = false;
-            }
-            Cand c;
-            c.s = m.entity;
-            c.o = fe;
-            c.p = RelationType::kConcerns;
-            c.rule = sents[static_cast<std::size_t>(m.sentence)].vi ? &kRuleVi : &kRuleEn;
-            c.sentence = m.sentence;
-            c.confidence = 0.7;
-            cands.push_back(c);
-            done.insert(m.entity);
+            std::string surf(text.substr(toks[k].b, toks[k + static_cast<std::uint32_t>(L) - 1].e - toks[k].b));
+            add(m, field_entity(g.name, surf));
             k += static_cast<std::uint32_t>(L) - 1;
         }
+    }
+}
+
+// Structure that the names themselves state: "KIT Graduate School of …" (the parent's acronym
+// opens the unit's name) and a letterhead (parent on the first line, the issuing unit below).
+void DocRun::derived_structure() {
+    static const Rule kAcr = [] { Rule r; r.id = "unit_acronym_parent"; r.confidence = 0.75; return r; }();
+    static const Rule kHead = [] { Rule r; r.id = "letterhead_parent"; r.confidence = 0.7; return r; }();
+    for (const auto& m : ments) {
+        if (m.entity < 0 || m.anaphor || m.role || m.group || m.alias2.empty() || m.t1 <= m.t0 + 1) continue;
+        if (final_type(m.entity) != EntityType::kUnit || !toks[m.t0].is(kAllCaps)) continue;
+        auto it = key_ent.find(match_key(text.substr(toks[m.t0].b, toks[m.t0].e - toks[m.t0].b)));
+        if (it == key_ent.end()) continue;
+        const int parent = root(it->second);
+        if (parent == m.entity || !is_organization(final_type(parent))) continue;
+        Cand c;
+        c.s = m.entity;
+        c.o = parent;
+        c.p = RelationType::kPartOf;
+        c.rule = &kAcr;
+        c.sentence = m.sentence;
+        c.confidence = kAcr.confidence;
+        cands.push_back(c);
+    }
+    // letterhead: the first two lines each name one organisation, the second a unit
+    auto only_org = [&](std::size_t si) -> const Mention* {
+        if (si >= sents.size()) return nullptr;
+        const Sentence& sn = sents[si];
+        const Mention* found = nullptr;
+        for (auto k = sn.tok0; k < sn.tok1; ++k) {
+            const int mi = tok_mention[k];
+            if (mi < 0) { if (toks[k].is(kWord)) return nullptr; continue; }
+            const Mention& m = ments[static_cast<std::size_t>(mi)];
+            if (m.entity < 0 || (found && found != &m)) return nullptr;
+            found = &m;
+        }
+        if (!found || !is_organization(final_type(found->entity))) return nullptr;
+        const Token& last = toks[sn.tok1 - 1];
+        if (last.is(kPunct) && text.substr(last.b, last.e - last.b) == ".") return nullptr;
+        return found;
+    };
+    const Mention* a = only_org(0);
+    const Mention* b = a ? only_org(1) : nullptr;
+    if (a && b && a->entity != b->entity && final_type(b->entity) == EntityType::kUnit &&
+        sents[0].heading && sents[1].heading) {
+        Cand c;
+        c.s = b->entity;
+        c.o = a->entity;
+        c.p = RelationType::kPartOf;
+        c.rule = &kHead;
+        c.sentence = 1;
+        c.confidence = kHead.confidence;
+        cands.push_back(c);
     }
 }
 
@@ -936,8 +1111,10 @@ std::vector<Triple> DocRun::run() {
         }
     }
     compute_focus();
+    resolve_anaphors();
     for (std::size_t si = 0; si < sents.size(); ++si) match_sentence(static_cast<int>(si));
     derived_event_fields();
+    derived_structure();
     return build();
 }
 

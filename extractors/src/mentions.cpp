@@ -1,10 +1,16 @@
 // extractors/src/mentions.cpp — stage 3: mentions (names, roles, persons, events, anaphors).
 //
 // Works on one sentence's tokens. Order of passes: role phrases ("Secretary of the Party
-// Committee"), titled persons ("Assoc. Prof. Dr. X"), role + person ("Director X"), quoted
-// event titles, then capitalised chunks typed by head words and the gazetteer, and the
-// lower-case mentions (fields, "the University", "an international conference in X",
-// "Belgian universities").
+// Committee"), titled persons ("Assoc. Prof. Dr. X"), role + person ("Director X"), units named
+// by a role ("Trưởng khoa Du lịch" → "Khoa Du lịch"), quoted event and programme titles,
+// programmes named after a lower-case head ("dự án DeltaWISE"), then capitalised chunks typed
+// by head words and the gazetteer, and the lower-case mentions (fields, "the University",
+// "an international conference in X", "Belgian universities", "the two institutions").
+//
+// Vietnamese names follow the language's orthography: a name opens with its head ("Trường Đại
+// học …") and capitalises the first syllable of each word, so a lower-case syllable right after
+// a capitalised one belongs to the same word ("Giáo dục") unless it is a function word or a
+// verb (words.json: vi_break).
 #include "mentions.hpp"
 
 #include <string_view>
@@ -18,6 +24,19 @@ bool is_punct_text(const Token& t, std::string_view text, std::string_view p) {
     return t.is(kPunct) && text.substr(t.b, t.e - t.b) == p;
 }
 
+// A head word taken out of a role ("Trưởng khoa") to name the unit: "khoa" → "Khoa".
+std::string cap_ascii_first(std::string_view s) {
+    std::string out(s);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+    return out;
+}
+
+bool vietnamese_span(const Token* T, std::size_t a, std::size_t b) {
+    for (std::size_t k = a; k < b; ++k)
+        if (T[k].is(kViet)) return true;
+    return false;
+}
+
 }  // namespace
 
 MentionFinder::MentionFinder(const Resources& r, std::string_view text, const std::vector<Token>& toks)
@@ -29,6 +48,11 @@ std::string_view MentionFinder::span(std::size_t i, std::size_t j) const {
 }
 bool MentionFinder::cap_word(std::size_t i) const {
     return i < s1_ && T[i].is(kWord) && (T[i].is(kCap) || T[i].is(kAllCaps)) && !T[i].is(kPossessive);
+}
+bool MentionFinder::is_dash(std::size_t i) const {
+    if (i >= s1_ || !T[i].is(kPunct)) return false;
+    auto s = tx(i);
+    return s == "-" || s == "\xE2\x80\x93" || s == "\xE2\x80\x94";
 }
 bool MentionFinder::clause_initial(std::size_t i) const {
     if (i == s0_) return true;
@@ -51,23 +75,44 @@ int MentionFinder::head_at(std::size_t k, std::size_t end, HeadEntry* he) const 
     return L;
 }
 
+int MentionFinder::gaz_at(std::size_t k, std::size_t end, const GazEntry** g) const {
+    std::int32_t p = -1;
+    int L = R.gaz.longest(T, end, k, p);
+    if (L > 0) {
+        const GazEntry& e = R.gaz_entries[static_cast<std::size_t>(p)];
+        if (e.acronym && !T[k].is(kAllCaps)) return 0;
+        if (g) *g = &e;
+    }
+    return L;
+}
+
+bool MentionFinder::vi_breaks(std::size_t k) const {
+    return R.vi_break.match(T, s1_, k) > 0 || R.vi_stop.match(T, s1_, k) > 0;
+}
+
 void MentionFinder::find(std::uint32_t s0, std::uint32_t s1, bool vi, int sentence, std::vector<Mention>& out) {
     s0_ = s0;
     s1_ = s1;
     vi_ = vi;
     sentence_ = sentence;
     out_ = &out;
+    sent_first_ = out.size();
     used_.assign(s1 - s0, 0);
     pass_roles();
     pass_persons();
+    pass_role_units();
     pass_quoted_events();
+    pass_lower_programs();
     pass_chunks();
 }
 
-// "Secretary of the Party Committee and Chairman of the University Council", "Vice Rector".
+// "Secretary of the Party Committee and Chairman of the University Council", "Vice Rector",
+// "Vice President for International Affairs", "Phó Hiệu trưởng phụ trách đối ngoại".
 void MentionFinder::pass_roles() {
     for (std::size_t i = s0_; i < s1_; ++i) {
-        if (used(i) || !T[i].is(kCap)) continue;
+        if (used(i) || !T[i].is(kWord)) continue;
+        const bool lower_start = !T[i].is(kCap);
+        if (lower_start && !R.role_titles.match(T, s1_, i)) continue;
         std::size_t j = i, last_good = i;
         bool has_title = false;
         while (j < s1_) {
@@ -96,6 +141,32 @@ void MentionFinder::pass_roles() {
             break;
         }
         if (!has_title || last_good <= i) continue;
+        if (lower_start) {
+            // "head of SHUT's …", "chuyên viên Văn phòng …": a lower-case title needs its organisation next
+            std::size_t k = last_good;
+            bool ok;
+            if (vi_) ok = cap_word(k);
+            else {
+                ok = k + 1 < s1_ && (is_tx(k, "of") || is_tx(k, "at"));
+                if (ok) {
+                    std::size_t q = k + 1;
+                    if (is_tx(q, "the")) ++q;
+                    ok = cap_word(q);
+                }
+            }
+            if (!ok) continue;
+        }
+        // the remit: "for International Affairs", "phụ trách quan hệ quốc tế"
+        if (int L = R.role_qualifiers.match(T, s1_, last_good)) {
+            std::size_t q = last_good + static_cast<std::size_t>(L);
+            std::size_t e = q;
+            if (vi_) {
+                while (e < s1_ && e < q + 5 && T[e].is(kWord) && T[e].is(kLower) && !vi_breaks(e)) ++e;
+            } else {
+                while (e < s1_ && e < q + 5 && cap_word(e) && !head_at(e, s1_, nullptr) && !T[e].is(kAllCaps)) ++e;
+            }
+            if (e > q) last_good = e;
+        }
         Mention m;
         m.t0 = static_cast<std::uint32_t>(i);
         m.t1 = static_cast<std::uint32_t>(last_good);
@@ -155,7 +226,7 @@ void MentionFinder::pass_persons() {
     }
     // role directly followed by a name: "Director Le Quan", "President To Lam"
     const std::size_t n0 = out_->size();
-    for (std::size_t mi = 0; mi < n0; ++mi) {
+    for (std::size_t mi = sent_first_; mi < n0; ++mi) {
         const Mention& r = (*out_)[mi];
         if (!r.role || r.sentence != sentence_) continue;
         std::size_t k0 = r.t1;
@@ -165,6 +236,7 @@ void MentionFinder::pass_persons() {
         if (k < s1_ && cap_word(k)) continue;  // part of a longer name
         std::int32_t gp = -1;
         if (R.gaz.longest(T, k, k0, gp) == static_cast<int>(k - k0)) continue;  // a place or country
+        if (vi_ && !R.vi_surnames.match(T, s1_, k0)) continue;  // "Trưởng khoa Du lịch …" names a unit
         Mention m;
         m.t0 = static_cast<std::uint32_t>(k0);
         m.t1 = static_cast<std::uint32_t>(k);
@@ -176,36 +248,128 @@ void MentionFinder::pass_persons() {
     }
 }
 
-// seminar "Title", the conference “Title,”
+// "Trưởng khoa Điện tử – Viễn thông", "Trưởng phòng Hợp tác Quốc tế": the role ends with the
+// head of the unit it names, so the unit is "Khoa Điện tử – Viễn thông".
+void MentionFinder::pass_role_units() {
+    if (!vi_) return;
+    const std::size_t n0 = out_->size();
+    for (std::size_t mi = sent_first_; mi < n0; ++mi) {
+        const Mention r = (*out_)[mi];
+        if (!r.role) continue;
+        std::size_t k0 = r.t1;
+        if (k0 >= s1_ || used(k0) || !cap_word(k0)) continue;
+        // the last head word inside the role
+        std::size_t hpos = 0, hlen = 0;
+        HeadEntry he;
+        for (std::size_t k = r.t0 + 1; k < r.t1; ++k) {
+            HeadEntry h;
+            int L = head_at(k, r.t1, &h);
+            if (L > 0 && k + static_cast<std::size_t>(L) == r.t1 && h.type == EntityType::kUnit) { hpos = k; hlen = static_cast<std::size_t>(L); he = h; }
+        }
+        if (hlen == 0) continue;
+        HeadEntry h2;
+        if (head_at(k0, s1_, &h2)) continue;  // "Trưởng khoa Khoa X": the name has its own head
+        std::size_t last = vi_name_end(k0, 0);
+        if (last <= k0) continue;
+        Mention m;
+        m.t0 = static_cast<std::uint32_t>(k0);
+        m.t1 = static_cast<std::uint32_t>(last);
+        m.b = T[k0].b;
+        m.e = T[last - 1].e;
+        m.type = EntityType::kUnit;
+        m.name = cap_ascii_first(span(hpos, hpos + hlen)) + " " + std::string(span(k0, last));
+        std::size_t jj = last;
+        finish_name(m, jj, &he, hpos);
+        add(std::move(m));
+    }
+}
+
+// seminar "Title", the conference “Title,”, dự án “Tên dự án”, “Ngày hội Văn hóa …”
 void MentionFinder::pass_quoted_events() {
     for (std::size_t i = s0_; i + 1 < s1_; ++i) {
         if (used(i)) continue;
-        HeadEntry he;
-        int L = head_at(i, s1_, &he);
-        bool is_event = L > 0 && he.type == EntityType::kEvent;
-        if (!is_event) {
-            L = R.event_anaphors.match(T, s1_, i);
-            is_event = L > 0;
+        EntityType type = EntityType::kEvent;
+        std::size_t q = 0;
+        std::int32_t head_lex = T[i].lex;
+        std::size_t title0 = 0;
+        if (T[i].is(kOpenQuote)) {
+            // a quoted title that opens with its own head: “Ngày hội Văn hóa Hàn Quốc 2024”
+            HeadEntry he;
+            if (!head_at(i + 1, s1_, &he) || (he.type != EntityType::kEvent && he.type != EntityType::kProgram)) continue;
+            type = he.type;
+            q = i;
+            title0 = i + 1;
+            head_lex = T[i + 1].lex;
+        } else {
+            HeadEntry he;
+            int L = head_at(i, s1_, &he);
+            bool ok = L > 0 && (he.type == EntityType::kEvent || he.type == EntityType::kProgram);
+            if (ok) type = he.type;
+            if (!ok && (L = R.event_anaphors.match(T, s1_, i))) ok = true, type = EntityType::kEvent;
+            if (!ok && (L = R.program_heads_lower.match(T, s1_, i))) ok = true, type = EntityType::kProgram;
+            if (!ok) continue;
+            q = i + static_cast<std::size_t>(L);
+            // up to six lower-case words between the head and the title ("hội thảo quốc tế “…”")
+            std::size_t lim = q + 6;
+            while (q < s1_ && q < lim && T[q].is(kWord) && T[q].is(kLower) && !used(q)) ++q;
+            if (q >= s1_ || !T[q].is(kOpenQuote)) continue;
+            title0 = q + 1;
         }
-        if (!is_event) continue;
-        std::size_t q = i + static_cast<std::size_t>(L);
-        if (q >= s1_ || !T[q].is(kOpenQuote)) continue;
         std::size_t c = q + 1;
         while (c < s1_ && c < q + 60 && !T[c].is(kCloseQuote)) ++c;
         if (c >= s1_ || !T[c].is(kCloseQuote) || c == q + 1) continue;
         std::size_t last = c;  // exclusive end of the title's tokens
-        while (last > q + 1 && T[last - 1].is(kPunct)) --last;
-        if (last <= q + 1) continue;
+        while (last > title0 && T[last - 1].is(kPunct)) --last;
+        if (last <= title0) continue;
         Mention m;
         m.t0 = static_cast<std::uint32_t>(i);
         m.t1 = static_cast<std::uint32_t>(c + 1);
-        m.b = T[q + 1].b;
+        m.b = T[title0].b;
         m.e = T[last - 1].e;
-        m.type = EntityType::kEvent;
-        m.head_lex = T[i].lex;
+        m.type = type;
+        m.head_lex = head_lex;
         m.name = std::string(text_.substr(m.b, m.e - m.b));
         add(std::move(m));
         i = c;
+    }
+}
+
+// Vietnamese: "dự án DeltaWISE", "chương trình trao đổi sinh viên SAKURA Bridge",
+// "chương trình Erasmus+": a lower-case programme head names the capitalised name after it.
+void MentionFinder::pass_lower_programs() {
+    if (!vi_) return;
+    for (std::size_t i = s0_; i + 1 < s1_; ++i) {
+        if (used(i) || !T[i].is(kLower)) continue;
+        int L = R.program_heads_lower.match(T, s1_, i);
+        if (!L) continue;
+        std::size_t k = i + static_cast<std::size_t>(L);
+        while (k < s1_ && k < i + static_cast<std::size_t>(L) + 5 && T[k].is(kWord) && T[k].is(kLower) && !vi_breaks(k) && !used(k)) ++k;
+        if (k >= s1_ || used(k) || !cap_word(k)) continue;
+        HeadEntry he;
+        if (head_at(k, s1_, &he)) continue;
+        const GazEntry* g = nullptr;
+        std::size_t e = k;
+        std::string name;
+        int gl = gaz_at(k, s1_, &g);
+        if (gl > 0 && g->type != EntityType::kProgram) continue;  // "chương trình … Việt Nam"
+        if (gl > 0) {
+            e = k + static_cast<std::size_t>(gl);
+            name = g->name;
+        } else {
+            while (e < s1_ && !used(e) && (cap_word(e) || (T[e].is(kHasDigit) && e > k))) ++e;
+            name = std::string(span(k, e));
+        }
+        Mention m;
+        m.t0 = static_cast<std::uint32_t>(i);
+        m.t1 = static_cast<std::uint32_t>(e);
+        m.b = T[k].b;
+        m.e = T[e - 1].e;
+        m.type = EntityType::kProgram;
+        m.head_lex = T[i].lex;
+        m.name = std::move(name);
+        m.alias = std::string(span(i, e));
+        add(std::move(m));
+        i = e - 1;
     }
 }
 
@@ -214,6 +378,19 @@ void MentionFinder::pass_chunks() {
         if (used(i)) continue;
         const Token& t = T[i];
         if (t.is(kPunct)) continue;
+        // "the two institutions", "hai bên": a group of organisations named earlier
+        if (int L = R.pair_anaphors.match(T, s1_, i); L > 0 && !any_used(i, i + static_cast<std::size_t>(L))) {
+            Mention m;
+            m.t0 = static_cast<std::uint32_t>(i);
+            m.t1 = static_cast<std::uint32_t>(i + static_cast<std::size_t>(L));
+            m.b = T[i].b;
+            m.e = T[i + static_cast<std::size_t>(L) - 1].e;
+            m.group = true;
+            m.name = std::string(span(i, i + static_cast<std::size_t>(L)));
+            add(std::move(m));
+            i += static_cast<std::size_t>(L) - 1;
+            continue;
+        }
         if (t.is(kCap) && !t.is(kAllCaps)) {  // "The academy", "A conference in …" open a sentence
             auto w = tx(i);
             if (w == "The" || w == "A" || w == "An") {
@@ -226,6 +403,22 @@ void MentionFinder::pass_chunks() {
             if (next > i) i = next - 1;
             continue;
         }
+        // a known multi-word name that no further capital continues ("Tổ chức Đại học Pháp ngữ (AUF)")
+        {
+            const GazEntry* g = nullptr;
+            int gl = gaz_at(i, s1_, &g);
+            const std::size_t ge = i + static_cast<std::size_t>(gl);
+            if (gl >= 2 && !any_used(i, ge) && g->type != EntityType::kField && (ge >= s1_ || !cap_word(ge) || T[ge].is(kAllCaps))) {
+                std::int32_t gp = -1;
+                R.gaz.longest(T, s1_, i, gp);
+                add_gaz(i, ge, gp);
+                Mention& m = out_->back();
+                std::size_t jj = m.t1;
+                if (is_organization(m.type)) { finish_name(m, jj, nullptr, 0); for (auto k = m.t0; k < m.t1; ++k) used_[k - s0_] = 1; }
+                i = m.t1 - 1;
+                continue;
+            }
+        }
         std::size_t next = vi_ ? chunk_vi(i) : chunk_en(i);
         if (next > i) i = next - 1;
     }
@@ -234,11 +427,17 @@ void MentionFinder::pass_chunks() {
 // Lower-case mentions at i; returns the index after the mention (i when none).
 std::size_t MentionFinder::lower_mention(std::size_t i) {
     const Token& t = T[i];
-    // ordinal + capitalised name: "7th International Conference on …"
+    // ordinal or year + capitalised name: "7th International Conference on …", "its 2025 General Assembly"
     if (t.is(kHasDigit) && i + 1 < s1_ && cap_word(i + 1)) {
         auto s = tx(i);
-        if (s.size() >= 3 && (s.ends_with("st") || s.ends_with("nd") || s.ends_with("rd") || s.ends_with("th")))
-            return chunk_en(i);
+        const bool ordinal = s.size() >= 3 && (s.ends_with("st") || s.ends_with("nd") || s.ends_with("rd") || s.ends_with("th"));
+        bool year_event = false;
+        if (!ordinal && t.is(kNum) && s.size() == 4) {
+            HeadEntry he;
+            for (std::size_t k = i + 1; k < s1_ && k < i + 6 && cap_word(k); ++k)
+                if (head_at(k, s1_, &he) && he.type == EntityType::kEvent) year_event = true;
+        }
+        if (ordinal || year_event) return chunk_en(i);
     }
     // field phrases
     std::int32_t gp = -1;
@@ -258,22 +457,49 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
         return i + static_cast<std::size_t>(gl);
     }
     auto w = tx(i);
-    // "the University", "the academy", "the seminar"
-    if ((w == "the" || w == "The") && i + 1 < s1_ && !used(i + 1) && T[i + 1].is(kWord)) {
-        auto a = R.anaphor_heads.find(T[i + 1].lex);
-        const bool next_blocks = i + 2 < s1_ && (cap_word(i + 2) || tx(i + 2) == "of" || T[i + 2].is(kOpenQuote));
-        if (a != R.anaphor_heads.end() && !next_blocks) {
+    // "Nhà trường", "nhà trường": the school the text is about
+    if (vi_) {
+        std::size_t e = vi_anaphor(i);
+        if (e > i) return e;
+    }
+    // "the Da Nang-based university"
+    if (w == "based" && i >= s0_ + 2 && is_dash(i - 1) && i + 1 < s1_ && !used(i + 1)) {
+        std::int32_t ap = -1;
+        int L = R.anaphor_heads.longest(T, s1_, i + 1, ap);
+        if (L > 0 && T[i + 1].is(kLower)) {
             Mention m;
-            m.t0 = static_cast<std::uint32_t>(i);
-            m.t1 = static_cast<std::uint32_t>(i + 2);
+            m.t0 = static_cast<std::uint32_t>(i + 1);
+            m.t1 = static_cast<std::uint32_t>(i + 1 + static_cast<std::size_t>(L));
             m.b = T[i + 1].b;
-            m.e = T[i + 1].e;
-            m.type = a->second;
+            m.e = T[i + static_cast<std::size_t>(L)].e;
+            m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
             m.anaphor = true;
             m.head_lex = T[i + 1].lex;
-            m.name = std::string(tx(i + 1));
+            m.name = std::string(span(i + 1, i + 1 + static_cast<std::size_t>(L)));
             add(std::move(m));
-            return i + 2;
+            return i + 1 + static_cast<std::size_t>(L);
+        }
+    }
+    // "the University", "the academy", "the seminar", "the German university"
+    if ((w == "the" || w == "The") && i + 1 < s1_ && !used(i + 1) && T[i + 1].is(kWord)) {
+        std::size_t h = i + 1;
+        if (R.demonym_country.count(T[h].lex) && h + 1 < s1_ && T[h + 1].is(kLower)) ++h;  // "the German university"
+        std::int32_t ap = -1;
+        int AL = R.anaphor_heads.longest(T, s1_, h, ap);
+        const std::size_t ae = h + static_cast<std::size_t>(AL);
+        const bool next_blocks = ae < s1_ && (cap_word(ae) || tx(ae) == "of" || T[ae].is(kOpenQuote));
+        if (AL > 0 && !next_blocks && !any_used(h, ae)) {
+            Mention m;
+            m.t0 = static_cast<std::uint32_t>(i);
+            m.t1 = static_cast<std::uint32_t>(ae);
+            m.b = T[h].b;
+            m.e = T[ae - 1].e;
+            m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
+            m.anaphor = true;
+            m.head_lex = T[h].lex;
+            m.name = std::string(span(h, ae));
+            add(std::move(m));
+            return ae;
         }
         int L = R.event_anaphors.match(T, s1_, i + 1);
         const std::size_t after = i + 1 + static_cast<std::size_t>(L);
@@ -290,11 +516,24 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
             m.anaphor = true;
             m.head_lex = T[i + 1].lex;
             m.name = std::string(span(i + 1, i + 1 + L));
+            // "the symposium on net-zero campus operations" names its topic: a new event
+            const std::size_t on = i + 1 + static_cast<std::size_t>(L);
+            if (on + 1 < s1_ && tx(on) == "on" && T[on + 1].is(kLower)) {
+                std::size_t e = on + 1;
+                while (e < s1_ && e < on + 7 && T[e].is(kWord) && (T[e].is(kLower) || T[e].is(kHasDigit)) &&
+                       !R.stop_caps.match(T, s1_, e))
+                    ++e;
+                m.anaphor = false;
+                m.t1 = static_cast<std::uint32_t>(e);
+                m.e = T[e - 1].e;
+                m.name = std::string(span(i + 1, e));
+            }
             add(std::move(m));
-            return i + 1 + static_cast<std::size_t>(L);
+            return out_->back().t1;
         }
     }
-    // "an international conference in Laos": an unnamed event named by its place
+    // "an international conference in Laos": an unnamed event named by its place;
+    // "a symposium on net-zero campus operations": one named by its topic
     if (w == "a" || w == "an" || w == "A" || w == "An") {
         std::size_t k = i + 1;
         while (k < s1_ && k < i + 4 && T[k].is(kLower) && !R.event_anaphors.match(T, s1_, k)) ++k;
@@ -320,8 +559,51 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
                 }
             }
         }
+        if (L > 0 && h + L + 1 < s1_ && tx(h + L) == "on" && T[h + L + 1].is(kLower)) {
+            const std::size_t on = h + static_cast<std::size_t>(L);
+            std::size_t e = on + 1;
+            while (e < s1_ && e < on + 7 && T[e].is(kWord) && (T[e].is(kLower) || T[e].is(kHasDigit)) && !R.stop_caps.match(T, s1_, e)) ++e;
+            Mention m;
+            m.t0 = static_cast<std::uint32_t>(i);
+            m.t1 = static_cast<std::uint32_t>(e);
+            m.b = T[h].b;
+            m.e = T[e - 1].e;
+            m.type = EntityType::kEvent;
+            m.head_lex = T[h].lex;
+            m.name = std::string(span(h, e));
+            add(std::move(m));
+            return e;
+        }
     }
     return i;
+}
+
+// Vietnamese anaphors: "Nhà trường", "Trường", "Học viện", "Khoa" standing alone.
+std::size_t MentionFinder::vi_anaphor(std::size_t i) {
+    std::int32_t ap = -1;
+    int L = R.anaphor_heads.longest(T, s1_, i, ap);
+    if (L <= 0) return i;
+    const std::size_t e = i + static_cast<std::size_t>(L);
+    if (any_used(i, e)) return i;
+    if (e < s1_ && (cap_word(e) || T[e].is(kOpenQuote))) return i;  // a name follows: not an anaphor
+    const bool lower = T[i].is(kLower);
+    // lower-case single words ("trường", "khoa") are common nouns; only "nhà trường" refers back
+    if (lower && L < 2) return i;
+    if (!lower && L == 1 && e < s1_ && T[e].is(kLower) && !vi_breaks(e) && !T[e].is(kPunct)) {
+        // "Khoa học …" is a word, not the faculty
+        if (!R.vi_stop.match(T, s1_, e)) return i;
+    }
+    Mention m;
+    m.t0 = static_cast<std::uint32_t>(i);
+    m.t1 = static_cast<std::uint32_t>(e);
+    m.b = T[i].b;
+    m.e = T[e - 1].e;
+    m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
+    m.anaphor = true;
+    m.head_lex = T[i].lex;
+    m.name = std::string(span(i, e));
+    add(std::move(m));
+    return e;
 }
 
 // Builds a mention of the gazetteer entry gp over [i, j).
@@ -346,7 +628,8 @@ void MentionFinder::add_gaz(std::size_t i, std::size_t j, std::int32_t gp) {
     add(std::move(m));
 }
 
-// After a name chunk [i, j): "(ACRONYM)", ", Hanoi" after "National University", "Office in X".
+// After a name chunk [i, j): "(ACRONYM)", "(Other-language name – ACR)", ", Hanoi" after
+// "National University", "Office in X".
 void MentionFinder::finish_name(Mention& m, std::size_t& j, const HeadEntry* head, std::size_t head_pos) {
     // name place suffix: "Vietnam National University, Hanoi"
     if (j + 1 < s1_ && is_punct_text(T[j], text_, ",")) {
@@ -377,11 +660,47 @@ void MentionFinder::finish_name(Mention& m, std::size_t& j, const HeadEntry* hea
             j = k;
         }
     }
-    // acronym defined in parentheses
-    if (j + 2 < s1_ && is_punct_text(T[j], text_, "(") && T[j + 1].is(kAllCaps) && is_punct_text(T[j + 2], text_, ")") &&
-        !R.acronym_stop.match(T, s1_, j + 1)) {
-        m.alias = std::string(tx(j + 1));
-        j += 3;
+    // parenthesis: "(ACR)", "(English name – ACR)", "(ACR; tên tiếng Việt)"
+    if (j + 2 < s1_ && is_punct_text(T[j], text_, "(")) {
+        std::size_t c = j + 1;
+        while (c < s1_ && c < j + 20 && !is_punct_text(T[c], text_, ")") && !is_punct_text(T[c], text_, "(")) ++c;
+        if (c < s1_ && is_punct_text(T[c], text_, ")")) {
+            // split the inside at ";", "–", "-" (spaced), ","
+            std::string acr, other;
+            bool ok = true;
+            std::size_t a = j + 1;
+            const bool outer_vi = vietnamese_span(T, m.t0, j);
+            while (a < c && ok) {
+                std::size_t b = a;
+                while (b < c && !(T[b].is(kPunct) && (tx(b) == ";" || tx(b) == "," || is_dash(b)))) ++b;
+                if (b == a) { ok = false; break; }
+                if (b == a + 1 && T[a].is(kAllCaps) && !R.acronym_stop.match(T, s1_, a)) {
+                    if (acr.empty()) acr = std::string(tx(a)); else ok = false;
+                } else {
+                    // another name of the same body: in the other language, with a head word
+                    bool has_head = false, caps = true;
+                    for (std::size_t k = a; k < b; ++k) {
+                        HeadEntry h;
+                        if (head_at(k, b, &h) && cap_word(k)) has_head = true;
+                    }
+                    caps = cap_word(a);
+                    const GazEntry* g = nullptr;
+                    int gl = gaz_at(a, b, &g);
+                    const bool loc = gl == static_cast<int>(b - a) && g && (g->type == EntityType::kCountry || g->type == EntityType::kPlace);
+                    if (!has_head || !caps || loc || b - a < 2 || vietnamese_span(T, a, b) == outer_vi || !other.empty()) ok = false;
+                    else other = std::string(span(a, b));
+                }
+                a = b + 1;
+            }
+            if (ok && (!acr.empty() || !other.empty())) {
+                if (!acr.empty()) {
+                    if (!m.alias.empty() && m.alias2.empty()) m.alias2 = m.alias;
+                    m.alias = acr;
+                }
+                if (!other.empty()) (m.alias.empty() ? m.alias : m.alias2) = other;
+                j = c + 1;
+            }
+        }
     }
     // "UNESCO Office in Viet Nam": the office is named with its place
     if (head && head->type == EntityType::kUnit && j + 1 < s1_ && tx(j) == "in") {
@@ -391,12 +710,28 @@ void MentionFinder::finish_name(Mention& m, std::size_t& j, const HeadEntry* hea
         if (gl > 0 && cap_word(j + 1)) {
             auto ty = R.gaz_entries[static_cast<std::size_t>(gp)].type;
             if (ty == EntityType::kCountry || ty == EntityType::kPlace) {
-                m.alias = m.name;
+                if (m.alias.empty()) m.alias = m.name; else m.alias2 = m.name;
                 m.name += " in " + std::string(span(j + 1, j + 1 + static_cast<std::size_t>(gl)));
             }
         }
     }
     m.t1 = static_cast<std::uint32_t>(j);
+}
+
+// "the SAKURA Bridge exchange programme", "the DeltaWISE project": a lower-case programme head
+// after a name; returns the end of the head (next when none).
+std::size_t MentionFinder::program_after_name(std::size_t next) {
+    std::size_t k = next;
+    for (int n = 0; n < 3 && k < s1_; ++n) {
+        if (int L = R.program_heads_lower.match(T, s1_, k)) {
+            const std::size_t e = k + static_cast<std::size_t>(L);
+            if (e < s1_ && (cap_word(e) || tx(e) == "of")) return next;
+            return e;
+        }
+        if (!T[k].is(kWord) || !T[k].is(kLower) || R.stop_caps.match(T, s1_, k)) break;
+        ++k;
+    }
+    return next;
 }
 
 std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head) {
@@ -427,13 +762,24 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
     std::int32_t gp = -1;
     int gl = R.gaz.longest(T, j, i, gp);
     if (gl > 0 && R.gaz_entries[static_cast<std::size_t>(gp)].acronym && !T[i].is(kAllCaps)) gl = 0;
-    if (gl > 0 && R.gaz_entries[static_cast<std::size_t>(gp)].type == EntityType::kField && !has_head) gl = gl;
     const std::size_t len = j - i;
     if (gl == static_cast<int>(len)) {
         add_gaz(i, j, gp);
-        return out_->back().t1;
+        Mention& m = out_->back();
+        if (is_organization(m.type)) {
+            std::size_t jj = m.t1;
+            finish_name(m, jj, nullptr, 0);
+            for (auto k = m.t0; k < m.t1; ++k) used_[k - s0_] = 1;
+        }
+        return m.t1;
     }
-    if (has_head && head_len == len && head_pos == i && !T[i].is(kAllCaps)) return j;
+    if (has_head && head_len == len && head_pos == i && !T[i].is(kAllCaps)) {
+        if (vi_head) {
+            std::size_t e = vi_anaphor(i);
+            if (e > i) return e;
+        }
+        return j;
+    }
     if (has_head) {
         Mention m;
         m.t0 = static_cast<std::uint32_t>(i);
@@ -442,13 +788,18 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
         m.type = head.type;
         m.name = std::string(span(i, j));
         if (head.type == EntityType::kEvent || head.type == EntityType::kProgram) m.head_lex = T[head_pos].lex;
+        // "KIT Graduate School of Information Science": the parent's acronym opens the unit's name
+        if (head.type == EntityType::kUnit && !vi_head && head_pos > i && T[i].is(kAllCaps) && head_pos == i + 1)
+            m.alias2 = std::string(span(head_pos, j));
         std::size_t jj = j;
         finish_name(m, jj, &head, head_pos);
         if (head.type == EntityType::kPlace && jj < s1_ && R.place_lower_heads.match(T, s1_, jj) == 1) ++jj, m.t1 = static_cast<std::uint32_t>(jj);
         add(std::move(m));
         return jj;
     }
-    if (vi_head && len >= 2 && len <= 4 && R.vi_surnames.match(T, s1_, i) && gl == 0) {
+    // "Nguyễn Văn A", "Nguyen Thi Thu Ha": a person named by a Vietnamese surname
+    if (len >= 2 && len <= 4 && R.vi_surnames.match(T, s1_, i) && gl == 0 && !T[i].is(kAllCaps) &&
+        (vi_head || !T[i + 1].is(kAllCaps))) {
         Mention m;
         m.t0 = static_cast<std::uint32_t>(i);
         m.t1 = static_cast<std::uint32_t>(j);
@@ -499,6 +850,24 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
     m.acronym = len == 1 && T[i].is(kAllCaps);
     m.name = std::string(span(i, j));
     std::size_t jj = j;
+    if (!vi_head) {
+        // "the DeltaWISE project": a programme; the head word joins the mention
+        std::size_t pe = program_after_name(j);
+        if (pe > j) {
+            m.unk = false;
+            m.type = EntityType::kProgram;
+            m.alias = std::string(span(i, pe));
+            m.t1 = static_cast<std::uint32_t>(pe);
+            add(std::move(m));
+            return pe;
+        }
+        // "the Green Engineering Partnership, a scheme …"
+        if (j + 3 < s1_ && is_punct_text(T[j], text_, ",") && (tx(j + 1) == "a" || tx(j + 1) == "an")) {
+            std::size_t k = j + 2;
+            for (int n = 0; n < 3 && k < s1_ && T[k].is(kLower); ++n, ++k)
+                if (R.program_heads_lower.match(T, s1_, k)) { m.unk = false; m.type = EntityType::kProgram; break; }
+        }
+    }
     finish_name(m, jj, nullptr, 0);
     add(std::move(m));
     return jj;
@@ -519,6 +888,8 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
     }
     std::size_t j = i, last = i;
     bool has_of = false, event_head = false;
+    std::size_t ofs[8];
+    int nofs = 0;
     while (j < s1_) {
         if (used(j)) break;
         const Token& t = T[j];
@@ -533,6 +904,12 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
             last = j;
             continue;
         }
+        // "Industry 4.0 Training Centre": a number inside a name
+        if (!first && t.is(kHasDigit) && !t.is(kPunct) && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1) &&
+            !R.month_of.count(T[j + 1].lex) && tx(j).size() <= 4) {
+            ++j;
+            continue;
+        }
         const bool next_cap = j + 1 < s1_ && !used(j + 1) &&
                               (cap_word(j + 1) || (j + 2 < s1_ && T[j + 1].lex >= 0 && R.connectors.count(T[j + 1].lex) &&
                                                    R.connectors.at(T[j + 1].lex) == kConnThe && cap_word(j + 2) && !used(j + 2)));
@@ -541,7 +918,7 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
             if (c != R.connectors.end()) {
                 bool ok = false;
                 switch (c->second) {
-                    case kConnOf: ok = true; has_of = true; break;
+                    case kConnOf: ok = true; has_of = true; if (nofs < 8) ofs[nofs++] = j; break;
                     case kConnThe: ok = j > i && T[j - 1].lex >= 0 && R.connectors.count(T[j - 1].lex) &&
                                         R.connectors.at(T[j - 1].lex) == kConnOf;
                         break;
@@ -550,6 +927,14 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                         if (ok) {  // "… of A and University of B": a new name starts after "and"
                             HeadEntry he;
                             if (head_at(j + 1, s1_, &he) && he.type != EntityType::kField) ok = false;
+                        }
+                        if (ok) {  // "… of Technology and Japan's …": a country or place ends the name
+                            const GazEntry* g = nullptr;
+                            int gl = gaz_at(j + 1, s1_, &g);
+                            const std::size_t ge = j + 1 + static_cast<std::size_t>(gl);
+                            if (gl > 0 && (g->type == EntityType::kCountry || g->type == EntityType::kPlace) &&
+                                (ge >= s1_ || !cap_word(ge)))
+                                ok = false;
                         }
                         break;
                     }
@@ -563,6 +948,34 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
         break;
     }
     if (last == i) return i + 1;
+    // "Centre for Coastal Futures of Murraywood University": the part after an "of" that opens
+    // with a name of its own (a head word) is the parent, a mention of its own
+    if (nofs > 0) {
+        bool head_before = false;
+        HeadEntry he;
+        for (std::size_t k = i; k < ofs[0]; ++k)
+            if (head_at(k, ofs[0], &he) && cap_word(k)) head_before = true;
+        for (int n = 0; n < nofs && head_before; ++n) {
+            const std::size_t c = ofs[n];
+            if (c >= last) break;
+            std::size_t a = c + 1;
+            if (a < last && T[a].lex >= 0 && R.connectors.count(T[a].lex) && R.connectors.at(T[a].lex) == kConnThe) ++a;
+            const std::size_t b = n + 1 < nofs && ofs[n + 1] < last ? ofs[n + 1] : last;
+            bool parent = false;
+            for (std::size_t k = a; k < b; ++k) {
+                HeadEntry h2;
+                int L = head_at(k, b, &h2);
+                if (L <= 0 || !cap_word(k)) continue;
+                if (h2.type == EntityType::kField || h2.type == EntityType::kPlace || h2.type == EntityType::kEvent ||
+                    h2.type == EntityType::kProgram)
+                    continue;
+                auto ht = tx(k + static_cast<std::size_t>(L) - 1);
+                const bool plural = h2.type != EntityType::kCompany && ht.size() > 3 && ht.back() == 's';
+                if (!plural && b - a >= 2) parent = true;
+            }
+            if (parent) { last = c; break; }
+        }
+    }
     if (last + 1 < s1_ && is_punct_text(T[last], text_, ",")) {
         std::int32_t cp = -1;
         int cl = R.gaz.longest(T, s1_, last + 1, cp);
@@ -582,43 +995,135 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
     return type_chunk(i, last, false);
 }
 
+// Extends a Vietnamese name from j (after its head); caps = capitalised syllables so far.
+std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
+    std::size_t last = j;
+    bool prev_cap = false;  // the previous token was a capitalised syllable of the name
+    while (j < s1_ && !used(j)) {
+        const Token& t = T[j];
+        if (cap_word(j)) {
+            if (caps > 0 && R.vi_surnames.match(T, s1_, j) && !is_dash(j - 1)) {
+                // "Trường Đại học X Nguyễn Văn A": a person's name follows the organisation's
+                std::size_t e = j;
+                while (e < s1_ && cap_word(e)) ++e;
+                std::int32_t gp = -1;
+                if (e - j >= 2 && e - j <= 4 && R.gaz.longest(T, e, j, gp) != static_cast<int>(e - j) &&
+                    (e >= s1_ || !T[e].is(kLower)))
+                    break;
+            }
+            ++j;
+            last = j;
+            ++caps;
+            prev_cap = true;
+            continue;
+        }
+        if (t.is(kWord) && t.is(kLower)) {
+            if (vi_breaks(j)) {
+                // "Mạng lưới các trường đại học ASEAN": a plural noun between the head and the name
+                if (caps == 0 && (tx(j) == "các" || tx(j) == "những")) {
+                    bool found = false;
+                    for (std::size_t k = j + 1; k < s1_ && k <= j + 7; ++k) {
+                        if (cap_word(k)) { found = k > j + 1; break; }
+                        if (is_punct_text(T[k], text_, ",")) continue;
+                        if (!T[k].is(kWord) || !T[k].is(kLower) || vi_breaks(k)) break;
+                    }
+                    if (found) {
+                        while (!cap_word(j)) ++j;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (prev_cap) {  // the second syllable of a capitalised word: "Giáo dục", "Ngoại ngữ"
+                ++j;
+                last = j;
+                prev_cap = false;
+                continue;
+            }
+            // lower-case words before more capitals: "Hiệp hội Giảng dạy tiếng Pháp"
+            bool found = false;
+            for (std::size_t k = j + 1; k < s1_ && k <= j + 4; ++k) {
+                if (T[k].is(kPunct) || vi_breaks(k) || R.vi_connectors.match(T, s1_, k)) break;
+                if (cap_word(k)) { found = true; break; }
+            }
+            if (found) { ++j; continue; }
+            // lower-case words that end the name: "Ủy hội sông Mê Công quốc tế (MRC)"
+            if (caps > 0) {
+                std::size_t k = j;
+                while (k < s1_ && k < j + 3 && T[k].is(kWord) && T[k].is(kLower) && !vi_breaks(k)) ++k;
+                if (k > j && (k >= s1_ || R.vi_name_tail_end.match(T, s1_, k))) last = k;
+            }
+            break;
+        }
+        if (caps > 0 && j + 1 < s1_ && cap_word(j + 1) && (R.vi_connectors.match(T, s1_, j) || is_dash(j))) {
+            HeadEntry h2;
+            if (R.vi_connectors.match(T, s1_, j) && head_at(j + 1, s1_, &h2)) break;
+            ++j;
+            prev_cap = false;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
 std::size_t MentionFinder::chunk_vi(std::size_t i) {
     HeadEntry he;
     int L = head_at(i, s1_, &he);
     if (L > 0 && he.prefix_vi && !R.role_titles.match(T, s1_, i)) {
-        std::size_t j = i + static_cast<std::size_t>(L), last = j;
-        int caps = 0;
-        while (j < s1_ && !used(j)) {
-            const Token& t = T[j];
-            if (cap_word(j)) {
-                if (caps > 0 && R.vi_surnames.match(T, s1_, j)) {
-                    std::size_t e = j;
-                    while (e < s1_ && cap_word(e)) ++e;
-                    if (e - j >= 2 && e - j <= 4) break;
+        const std::size_t j = i + static_cast<std::size_t>(L);
+        // "Hội nghị quốc tế lần thứ 5 về giảng dạy tiếng Pháp …": an event named by its topic
+        if (he.type == EntityType::kEvent) {
+            std::size_t k = j;
+            if (k + 2 < s1_ && tx(k) == "lần" && tx(k + 1) == "thứ") k += 3;
+            if (k + 1 < s1_ && tx(k) == "về" && T[k + 1].is(kWord)) {
+                std::size_t e = k + 1;
+                while (e < s1_ && e < k + 16 && !used(e) &&
+                       ((T[e].is(kWord) && !(T[e].is(kLower) && R.vi_stop.match(T, s1_, e) && tx(e) != "và")) ||
+                        (is_dash(e) && e + 1 < s1_ && cap_word(e + 1))))
+                    ++e;
+                if (e > k + 1) {
+                    Mention m;
+                    m.t0 = static_cast<std::uint32_t>(i);
+                    m.t1 = static_cast<std::uint32_t>(e);
+                    m.b = T[i].b;
+                    m.e = T[e - 1].e;
+                    m.type = EntityType::kEvent;
+                    m.head_lex = T[i].lex;
+                    m.name = std::string(span(i, e));
+                    add(std::move(m));
+                    return e;
                 }
-                ++j; last = j; ++caps; continue;
             }
-            if (t.is(kWord) && t.is(kLower) && !R.vi_stop.match(T, s1_, j) && !R.vi_connectors.match(T, s1_, j)) {
-                bool found = false;
-                for (std::size_t k = j + 1; k < s1_ && k <= j + 4; ++k) {
-                    if (T[k].is(kPunct) || R.vi_stop.match(T, s1_, k) || R.vi_connectors.match(T, s1_, k)) break;
-                    if (cap_word(k)) { found = true; break; }
-                }
-                if (found) { ++j; continue; }
-                break;
-            }
-            if (caps > 0 && j + 1 < s1_ && cap_word(j + 1) &&
-                (R.vi_connectors.match(T, s1_, j) || (t.is(kPunct) && (tx(j) == "-" || tx(j) == "–")))) {
-                HeadEntry h2;
-                if (R.vi_connectors.match(T, s1_, j) && head_at(j + 1, s1_, &h2)) break;
-                ++j;
+        }
+        std::size_t last = vi_name_end(j, 0);
+        if (last > j) return type_chunk(i, last, true);
+        // a bare head word ("Bộ", "Trường") that names nothing, or refers back ("của Trường")
+        std::size_t e = vi_anaphor(i);
+        if (e > i) return e;
+        if (L > 1 || !cap_word(i + 1)) return i + static_cast<std::size_t>(L);
+    }
+    {
+        std::size_t e = vi_anaphor(i);
+        if (e > i) return e;
+    }
+    // a foreign name with English or French structure ("Université de Bellerive",
+    // "Song Hong University of Technology"): chunk it the English way
+    if (!T[i].is(kViet)) {
+        std::size_t k = i;
+        bool foreign_head = false;
+        while (k < s1_ && !used(k)) {
+            if (cap_word(k)) {
+                HeadEntry h;
+                if (head_at(k, s1_, &h) && !h.prefix_vi) foreign_head = true;
+                if (T[k].is(kViet)) break;
+                ++k;
                 continue;
             }
+            if (T[k].lex >= 0 && R.connectors.count(T[k].lex) && k + 1 < s1_ && (cap_word(k + 1) || R.connectors.count(T[k + 1].lex))) { ++k; continue; }
             break;
         }
-        if (caps > 0) return type_chunk(i, last, true);
-        // a bare head word ("Bộ", "Trường") that names nothing
-        if (L > 1 || !cap_word(i + 1)) return i + static_cast<std::size_t>(L);
+        if (foreign_head) return chunk_en(i);
     }
     // capitalised run (no connectors in Vietnamese names)
     std::size_t j = i;
@@ -638,7 +1143,7 @@ bool MentionFinder::is_gerund(std::size_t i) const {
 
 bool MentionFinder::any_used(std::size_t a, std::size_t b) const {
     for (std::size_t k = a; k < b; ++k)
-        if (used(k)) return true;
+        if (k < s1_ && used(k)) return true;
     return false;
 }
 

@@ -46,6 +46,8 @@ struct HeadEntry {
     bool prefix_vi = false;  ///< Vietnamese head: starts the name ("Đại học …")
 };
 
+enum CtxKind : std::uint8_t { kCtxNone, kCtxFocus, kCtxEvent, kCtxHost, kCtxPair, kCtxGuest };
+
 enum ConnKind : std::uint8_t { kConnNone, kConnOf, kConnAnd, kConnAmp, kConnThe, kConnOn };
 
 // ---- rules ----
@@ -73,6 +75,10 @@ struct Emit {
     bool pairs = false;       ///< every pair inside slot s
     bool s_focus = false;     ///< subject: the document's focus organisation when s is empty
     bool o_focus = false;     ///< object: the focus organisation when o is empty
+    /// Where an empty subject / object comes from (rule files: "s_ctx" / "o_ctx"): the focus
+    /// organisation, the event of the context (the last one named), the host of the last visit,
+    /// the parties of the last pair relation ("the two sides"), or the guest of the last visit.
+    std::uint8_t s_ctx = 0, o_ctx = 0;
     std::optional<EntityType> s_type, o_type;  ///< coerce the entity's type
     int role = -1, field = -1;                 ///< slots whose text becomes role / field
     std::string role_text;                     ///< fixed role
@@ -114,6 +120,7 @@ struct Resources {
     WordSet pair_anaphors;     ///< "the two institutions", "hai bên": the parties of the last pair relation
     WordSet role_qualifiers;   ///< "for", "phụ trách": a role's remit ("Vice President for International Affairs")
     WordSet program_heads_lower;  ///< "project", "dự án": lower-case words that make a name a programme
+    WordSet field_stop;        ///< words that end a topic phrase in an event name ("… on X in Hanoi")
     std::unordered_map<std::int32_t, int> month_of;            ///< month word → 1..12
     PhraseTrie anaphor_heads;                                  ///< "university", "nhà trường" → index into anaphor_types
     std::vector<EntityType> anaphor_types;

@@ -182,7 +182,8 @@ private:
             {"vi_stop", &r_.vi_stop}, {"vi_connectors", &r_.vi_connectors}, {"people_groups", &r_.people_groups},
             {"place_lower_heads", &r_.place_lower_heads}, {"section_stop", &r_.section_stop}, {"vi_surnames", &r_.vi_surnames},
             {"vi_break", &r_.vi_break}, {"vi_name_tail_end", &r_.vi_name_tail_end}, {"pair_anaphors", &r_.pair_anaphors},
-            {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower}};
+            {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower},
+            {"field_stop", &r_.field_stop}};
         for (auto& l : lists) KGMILL_RETURN_IF_ERROR(words_field(path, *d, l.key, *l.ws));
         for (auto id : r_.stop_caps.first_words()) r_.common_words.insert(id);
         auto typed_map = [&](const char* key, auto&& fn) -> Status {
@@ -539,10 +540,18 @@ private:
             em.pairs = flag("pairs");
             em.s_focus = flag("focus");
             em.o_focus = flag("o_focus");
+            for (const char* k : {"s_ctx", "o_ctx"}) {
+                std::string v = str(k);
+                if (v.empty()) continue;
+                std::uint8_t c = v == "focus" ? kCtxFocus : v == "event" ? kCtxEvent : v == "host" ? kCtxHost : v == "pair" ? kCtxPair
+                               : v == "guest" ? kCtxGuest : kCtxNone;
+                if (c == kCtxNone) return err(std::string(k) + ": unknown context '" + v + "' (focus, event, host, guest, pair)");
+                (std::string_view(k) == "s_ctx" ? em.s_ctx : em.o_ctx) = c;
+            }
             em.agreement = flag("agreement");
             em.role_text = str("role_text");
-            if (em.s < 0 && !em.s_focus) return err("emit needs a subject \"s\" (or \"focus\": true)");
-            if (em.o < 0 && !em.pairs && !em.o_focus) return err("emit needs an object \"o\" (or \"pairs\": true)");
+            if (em.s < 0 && !em.s_focus && !em.s_ctx) return err("emit needs a subject \"s\" (or \"focus\": true, or \"s_ctx\")");
+            if (em.o < 0 && !em.pairs && !em.o_focus && !em.o_ctx) return err("emit needs an object \"o\" (or \"pairs\": true, or \"o_ctx\")");
             for (const char* k : {"s_type", "o_type"}) {
                 std::string v = str(k);
                 if (v.empty()) continue;

@@ -62,7 +62,14 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, con
                 int lp = 0;
                 char32_t pv = j > i ? decode_utf8(text, j - 1, lp) : 0;  // ASCII-safe enough for digits
                 const bool nx_alnum = alnum_or_mark(nx) && !cp_is_mark(nx);
-                if ((cj == '-' || cj == 0x2010 || cj == '/' || cj == '&') && nx_alnum) { j += l; continue; }
+                if ((cj == '-' || cj == 0x2010 || cj == '/' || cj == '&') && nx_alnum) {
+                    // "Fukuoka-based": the place stays a token of its own
+                    if (cj == '-' && j + l + 5 <= n && text.compare(j + l, 5, "based") == 0 &&
+                        (j + l + 5 == n || !alnum_or_mark(static_cast<unsigned char>(text[j + l + 5]))))
+                        break;
+                    j += l;
+                    continue;
+                }
                 if ((cj == '.' || cj == ',' || cj == ':') && cp_is_digit(nx) && cp_is_digit(pv)) { j += l; continue; }
                 if (cj == '.' && cp_is_alpha(nx) && j - seg_start == 1) {  // U.S, e.g
                     j += l;

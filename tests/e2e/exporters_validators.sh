@@ -29,6 +29,7 @@ for corpus in "$SEEDS" "$EXAMPLES"; do
     [ "${triples[$f]}" = "${triples[graph.ttl]}" ] ||
       fail "$f has ${triples[$f]} triples, graph.ttl ${triples[graph.ttl]}"
   done
+  /usr/bin/python3 "$LIB/rdf_same_triples.py" "$out" || fail "RDF syntaxes differ: $corpus"
   # kgmill export from the store = what build wrote.
   for fmt in graphml gexf ttl nt jsonld dot; do
     file="graph.$fmt"

@@ -138,6 +138,14 @@ TEST_CASE("RDF needs an absolute base IRI", "[exporters][rdf]") {
     Status st = export_to_sink(export_test::small_graph(), "ttl", sink, "graph.ttl", o);
     REQUIRE_FALSE(st.ok());
     CHECK(st.error().code == ErrorCode::kUsage);
+    o.base_iri = "https://example.org/kg#";
+    CHECK_FALSE(export_to_sink(export_test::small_graph(), "nt", sink, "graph.nt", o).ok());
+    // A missing final '/' is added.
+    o.base_iri = "https://data.example.edu/kg";
+    MemorySink ok;
+    REQUIRE(export_to_sink(export_test::small_graph(), "nt", ok, "graph.nt", o).ok());
+    CHECK(ok.files().at("graph.nt").find("<https://data.example.edu/kg/organization/peking-university>") !=
+          std::string::npos);
 }
 
 TEST_CASE("an empty graph exports in every format", "[exporters]") {

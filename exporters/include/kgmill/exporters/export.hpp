@@ -36,9 +36,10 @@ namespace kgmill {
 
 /// Options of every exporter (defaults in brackets).
 struct ExportOptions {
-    /// RDF base for IRIs ["https://example.org/kgmill/"]: entity IRI = base_iri + id (the id
-    /// already starts with its type path, "university/…"); also the vocabulary
-    /// (base_iri + "vocab#") and documents (base_iri + "doc/…"). Should end in '/' or '#'.
+    /// RDF base for IRIs ["https://example.org/kgmill/"]: entity IRI = base_iri + type path +
+    /// "/" + id ("…/organization/vietnam-national-university-hanoi"), vocabulary
+    /// base_iri + "vocab#", documents base_iri + "doc/…". An absolute IRI without '#' or '?';
+    /// a final '/' is added when missing.
     std::string base_iri = "https://example.org/kgmill/";
     /// Layout positions per vertex [empty: none]. When given (size == vertex_count()), GEXF
     /// writes viz:position and DOT writes pos="x,y" (points).

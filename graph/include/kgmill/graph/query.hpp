@@ -14,13 +14,19 @@
 // depth limit, so deeply nested or very long input gives an error, not a stack overflow.
 //
 // Graph model, as the Neo4j CSV export presents the same graph (ONTOLOGY.md property table):
-//   nodes: one label = the entity type; properties id, name, type, aliases (list), country.
+//   nodes: one label = the entity type (labels(n) = [type]); `Entity`, the export's label of
+//   every node, matches all of them; properties id, name, type, aliases (a list, null when
+//   there are none, as after a Neo4j import of the CSV), country (null when unknown).
 //   relationships: type(r) = the relation type; properties type, date, role, field, count
 //   (an integer when it is one), status, weight, symmetric, doc, sentence, start, end,
-//   extractor, confidence (provenance of the first supporting statement).
+//   extractor, confidence (provenance of the first supporting statement); absent ones are null.
 //   A symmetric relation (SIGNED_AGREEMENT_WITH / COOPERATES_WITH between organisations) is
 //   stored once; a directed pattern matches it in both directions, because the ontology says
-//   the direction carries no meaning there. startNode(r)/endNode(r) stay as stored.
+//   the direction carries no meaning there. startNode(r)/endNode(r) stay as stored. So
+//   MATCH ()-[r]->() meets a symmetric relation twice: count(DISTINCT r) counts relations.
+//   (A database loaded from the CSV sees stored directions only: tests/e2e/query_vs_kuzu.sh.)
+// Extensions: matchesName(n, text) resolves names like the named commands (aliases, case,
+// punctuation and diacritics ignored); nameKey(text) is that matching key.
 //
 // Supported: MATCH / OPTIONAL MATCH (labels, label alternatives A|B, property maps, relationship
 // types A|B, any direction, variable length *min..max, comma-separated patterns, path

@@ -93,16 +93,28 @@ Value result(Aggregate::State& st, const AggSpec& spec) {
 }  // namespace
 
 void Aggregate::push(Row& row) {
-    key_buf_.clear();
-    for (const auto& [e, slot] : keys_) key_buf_.push_back(eval(*e, row, *ctx));
-    auto it = index_.find(key_buf_);
     std::size_t gi;
-    if (it == index_.end()) {
-        gi = groups_.size();
-        index_.emplace(key_buf_, gi);
-        groups_.push_back(Group{row, std::vector<State>(aggs_.size())});
+    if (keys_.size() == 1) {
+        Value key = eval(*keys_[0].first, row, *ctx);
+        auto it = single_index_.find(key);
+        if (it == single_index_.end()) {
+            gi = groups_.size();
+            single_index_.emplace(std::move(key), gi);
+            groups_.push_back(Group{row, std::vector<State>(aggs_.size())});
+        } else {
+            gi = it->second;
+        }
     } else {
-        gi = it->second;
+        key_buf_.clear();
+        for (const auto& [e, slot] : keys_) key_buf_.push_back(eval(*e, row, *ctx));
+        auto it = index_.find(key_buf_);
+        if (it == index_.end()) {
+            gi = groups_.size();
+            index_.emplace(key_buf_, gi);
+            groups_.push_back(Group{row, std::vector<State>(aggs_.size())});
+        } else {
+            gi = it->second;
+        }
     }
     Group& g = groups_[gi];
     for (std::size_t i = 0; i < aggs_.size(); ++i) {
@@ -114,6 +126,7 @@ void Aggregate::push(Row& row) {
 void Aggregate::finish() {
     if (groups_.empty() && keys_.empty()) groups_.push_back(Group{Row(static_cast<std::size_t>(slot_count_)), std::vector<State>(aggs_.size())});
     index_.clear();
+    single_index_.clear();
     for (Group& g : groups_) {
         if (stopped()) break;
         Row& out = g.representative;

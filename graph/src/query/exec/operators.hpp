@@ -223,6 +223,7 @@ private:
     int slot_count_;
     std::vector<Group> groups_;
     std::unordered_map<std::vector<Value>, std::size_t, RowHash> index_;
+    std::unordered_map<Value, std::size_t, ValueHash> single_index_;  ///< one grouping key: cheaper
     std::vector<Value> key_buf_;
 };
 
