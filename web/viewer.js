@@ -92,8 +92,12 @@
   document.getElementById('note').textContent = data.note || '';
   var countEl = document.getElementById('count');
   function updateCount() {
-    var shown = cy.nodes('.entity').filter(function (n) { return !n.hasClass('hidden'); }).length;
-    var rels = cy.edges().filter(function (e) { return e.visible(); }).length;
+    // From the filters, not from the drawn style (Cytoscape applies class styles lazily).
+    var shown = 0, rels = 0;
+    nodes.forEach(function (n) { if (!hiddenTypes[n.t]) shown++; });
+    edges.forEach(function (e) {
+      if (!hiddenRels[e.r] && !hiddenTypes[nodes[e.s].t] && !hiddenTypes[nodes[e.t].t]) rels++;
+    });
     countEl.textContent = shown.toLocaleString('en') + ' of ' + nodes.length.toLocaleString('en') + ' nodes, ' +
       rels.toLocaleString('en') + ' relations shown' +
       (nodes.length < data.graph.nodes ? ' (graph: ' + data.graph.nodes.toLocaleString('en') + ' entities)' : '');

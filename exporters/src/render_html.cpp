@@ -42,10 +42,12 @@ constexpr std::size_t kMaxEvidence = 20;  // evidence items per relation in the 
 /// The folder with the viewer's assets, or an error naming where it looked.
 Result<std::string> find_web_dir(const std::string& explicit_dir) {
     std::vector<fs::path> cands;
+    const char* env = std::getenv("KGMILL_WEB_DIR");
     if (!explicit_dir.empty()) {
         cands.emplace_back(explicit_dir);
+    } else if (env && *env) {
+        cands.emplace_back(env);
     } else {
-        if (const char* env = std::getenv("KGMILL_WEB_DIR"); env && *env) cands.emplace_back(env);
         std::error_code ec;
         fs::path exe = fs::read_symlink("/proc/self/exe", ec);
         if (!ec) {

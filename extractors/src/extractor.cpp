@@ -268,6 +268,49 @@ void DocRun::resolve() {
             }
         }
     }
+    // organisations named by their distinctive word ("Murraywood" = "Murraywood University",
+    // "Bellerive" = "Université de Bellerive"): a lone unknown name that is a word of exactly one
+    // organisation's name, not its head and not a place
+    {
+        std::unordered_map<std::string, int> word_owner;  // word key → entity, -2 when shared
+        for (std::size_t b = 0; b < ents.size(); ++b) {
+            const Ent& B = ents[b];
+            if (B.parent >= 0 || !B.typed || !is_organization(B.type)) continue;
+            for (const auto& n : B.order) {
+                std::size_t i = 0;
+                while (i < n.size()) {
+                    while (i < n.size() && (n[i] == ' ' || n[i] == ',')) ++i;
+                    std::size_t j = i;
+                    while (j < n.size() && n[j] != ' ' && n[j] != ',') ++j;
+                    if (j > i && j - i >= 4 && n[i] >= 'A' && n[i] <= 'Z' && j - i < n.size()) {
+                        std::string k = match_key(n.substr(i, j - i));
+                        bool upper = true;
+                        for (std::size_t c = i; c < j; ++c) if (n[c] >= 'a' && n[c] <= 'z') upper = false;
+                        if (!upper) {
+                            auto it = word_owner.find(k);
+                            if (it == word_owner.end()) word_owner.emplace(k, static_cast<int>(b));
+                            else if (it->second != static_cast<int>(b)) it->second = -2;
+                        }
+                    }
+                    i = j;
+                }
+            }
+        }
+        std::vector<char> is_head_word(ents.size(), 0);
+        for (std::size_t a = 0; a < ents.size(); ++a) {
+            const Ent& A = ents[a];
+            if (A.parent >= 0 || A.typed || A.order.size() != 1 || A.acronym_only) continue;
+            const std::string& n = A.order.front();
+            if (n.find(' ') != std::string::npos) continue;
+            std::vector<Token> tk;
+            std::string scratch2;
+            tokenize(n, 0, static_cast<std::uint32_t>(n.size()), &R.lex, scratch2, tk);
+            std::int32_t p = -1;
+            if (tk.size() != 1 || R.heads.longest(tk.data(), 1, 0, p) > 0 || R.gaz.longest(tk.data(), 1, 0, p) > 0) continue;
+            auto it = word_owner.find(match_key(n));
+            if (it != word_owner.end() && it->second >= 0) unite(it->second, static_cast<int>(a));
+        }
+    }
     // persons named by part of their name after a full mention ("Prof. Tanabe", "Dr. Khoi")
     {
         std::vector<std::vector<std::string>> toks_of(ents.size());
@@ -333,6 +376,7 @@ void DocRun::resolve_anaphors() {
         const std::string head = to_lower(m.name);
         int found = -1;
         int by_type = -1;
+        bool focus_ok = false;
         // Vietnamese "Trường", "Nhà trường" is the school the text is about
         if (m.type == EntityType::kUniversity && sents[static_cast<std::size_t>(m.sentence)].vi && focus >= 0 &&
             ents[static_cast<std::size_t>(focus)].typed && ents[static_cast<std::size_t>(focus)].type == EntityType::kUniversity &&
@@ -346,13 +390,21 @@ void DocRun::resolve_anaphors() {
             const EntityType t = E.typed ? E.type : EntityType::kOrganization;
             if (m.type == EntityType::kEvent || m.type == EntityType::kProgram) {
                 if (t != m.type) continue;
-                if (E.head_lex == m.head_lex || head == "event" || head == "sự kiện") { found = e; break; }
+                bool has = E.head_lex == m.head_lex || head == "event" || head == "sự kiện";
+                for (const auto& n : E.order) {
+                    if (has) break;
+                    std::string ln = to_lower(n);
+                    std::size_t pos = ln.find(head);
+                    has = pos != std::string::npos && (pos == 0 || ln[pos - 1] == ' ');
+                }
+                if (has) { found = e; break; }
                 if (by_type < 0) by_type = e;
                 continue;
             }
             if (!is_organization(t)) continue;
-            bool name_has = false;
+            bool name_has = E.typed && t == m.type;
             for (const auto& n : E.order) {
+                if (name_has) break;
                 std::string ln = to_lower(n);
                 std::size_t pos = ln.find(head);
                 if (pos != std::string::npos && (pos == 0 || ln[pos - 1] == ' ') &&
@@ -361,8 +413,17 @@ void DocRun::resolve_anaphors() {
                     break;
                 }
             }
-            if (name_has) { found = e; break; }
-            if (by_type < 0 && t == m.type) by_type = e;
+            if (!name_has) continue;
+            if (e == focus) { focus_ok = true; continue; }
+            if (by_type < 0) by_type = e;  // the nearest other candidate
+        }
+        if (found < 0 && m.type != EntityType::kEvent && m.type != EntityType::kProgram) {
+            // the focus, when it fits, wins over a nearer name ("the institute" in a report about
+            // one); a modified description ("the German university") names another one
+            const bool vi = sents[static_cast<std::size_t>(m.sentence)].vi;
+            if (m.qualified) found = by_type >= 0 ? by_type : (focus_ok ? focus : -1);
+            else if (focus_ok && !vi) found = focus;
+            else found = by_type >= 0 ? by_type : (focus_ok ? focus : -1);
         }
         if (found < 0) found = by_type;
         m.entity = found;
@@ -378,6 +439,7 @@ void DocRun::resolve_anaphors() {
 // ("(Ministry of X, 2021)") and references not at all.
 void DocRun::compute_focus() {
     std::vector<int> w(ents.size(), 0);
+    bool title_subject_seen = false;
     for (const auto& m : ments) {
         if (m.entity < 0 || m.role) continue;
         if (static_cast<std::size_t>(m.sentence) >= refs_from) continue;
@@ -386,15 +448,24 @@ void DocRun::compute_focus() {
                               toks[t1 + 1].is(kNum) && toks[t1 + 1].e - toks[t1 + 1].b == 4;
         if (citation) continue;
         const Sentence& ms = sents[static_cast<std::size_t>(m.sentence)];
-        w[static_cast<std::size_t>(m.entity)] += (m.sentence == 0 || ms.heading || ms.title_case) ? 5 : 1;
+        int add = (m.sentence == 0 || ms.heading || ms.title_case) ? 5 : 1;
+        // the first organisation of the title is its subject
+        if (m.sentence == 0 && !title_subject_seen && !m.anaphor) {
+            const Ent& E = ents[static_cast<std::size_t>(m.entity)];
+            if (E.typed && is_organization(E.type) && E.type != EntityType::kInternationalOrganization) { add = 10; title_subject_seen = true; }
+        }
+        w[static_cast<std::size_t>(m.entity)] += add;
     }
     int best = -1;
-    for (std::size_t e = 0; e < ents.size(); ++e) {
-        const Ent& E = ents[e];
-        if (E.parent >= 0) continue;
-        const EntityType t = E.typed ? E.type : EntityType::kOrganization;
-        if (!is_organization(t) || t == EntityType::kInternationalOrganization) continue;
-        if (best < 0 || w[e] > w[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
+    for (int pass = 0; pass < 2 && best < 0; ++pass) {  // typed organisations first, then unknown names
+        for (std::size_t e = 0; e < ents.size(); ++e) {
+            const Ent& E = ents[e];
+            if (E.parent >= 0 || (pass == 0 && !E.typed)) continue;
+            const EntityType t = E.typed ? E.type : EntityType::kOrganization;
+            if (!is_organization(t) || t == EntityType::kInternationalOrganization) continue;
+            if (w[e] < 3) continue;
+            if (best < 0 || w[e] > w[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
+        }
     }
     if (best >= 0 && w[static_cast<std::size_t>(best)] >= 3) focus = best;
     if (debug_) std::fprintf(stderr, "focus: %s\n", focus >= 0 ? canonical(focus).c_str() : "-");
@@ -480,6 +551,7 @@ private:
             capbuf.push_back(items_[static_cast<std::size_t>(k2)].idx);
             ++cnt;
             k = k2 + 1;
+            if (cls_(items_[static_cast<std::size_t>(k2)]) == type_bit(EntityType::kPerson)) k = skip_apposition(k);
             // item suffixes: "(Korea)", "delegation", ", Fujian province"
             if (is_punct(k, "(")) {
                 int c = k + 1;
@@ -503,6 +575,50 @@ private:
             k += S;
         }
         return cnt;
+    }
+
+    bool is_ment(int x, std::uint32_t cls) const {
+        return x < n() && items_[static_cast<std::size_t>(x)].ment && (cls_(items_[static_cast<std::size_t>(x)]) & cls);
+    }
+    bool is_dash_tok(int x) const { return is_punct(x, "-") || is_punct(x, "\xE2\x80\x93") || is_punct(x, "\xE2\x80\x94"); }
+
+    // After a person item: ", Dean of the Faculty of X", "of Mae Ping University's Faculty of Y",
+    // ", chuyên viên Văn phòng X của Trường Y", ", who presented …,": returns where the list goes on.
+    int skip_apposition(int k) const {
+        const std::uint32_t org = org_bits() | kClsUnk;
+        const std::uint32_t loc = type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry);
+        int r = k;
+        bool role = false;
+        if ((is_punct(r, ",") || is_dash_tok(r)) && is_ment(r + 1, kClsRole)) r += 2, role = true;
+        else if (is_ment(r, kClsRole)) r += 1, role = true;
+        else if (!word_at(L_.list.appo_links, r)) return k;
+        bool any = role;
+        while (r < n()) {
+            if (is_ment(r, org | loc)) { ++r; any = true; continue; }
+            if (int L = word_at(L_.list.appo_links, r)) {
+                const int q = r + L;
+                if (is_ment(q, org | loc) || word_at(L_.list.appo_links, q)) { r = q; continue; }
+                // "của trường bạn": a short common-noun phrase closes the apposition
+                int c = q;
+                while (c < n() && c < q + 3 && is_tok(c) && !is_punct(c, ",") && !word_at(L_.list.separators, c) &&
+                       (toks_[static_cast<std::size_t>(items_[static_cast<std::size_t>(c)].idx)].flags & kLower))
+                    ++c;
+                if (c > q && (c >= n() || word_at(L_.list.separators, c) || is_punct(c, ",") || is_punct(c, ";") || is_punct(c, "."))) { r = c; any = true; }
+                break;
+            }
+            if (is_punct(r, ",") && is_ment(r + 1, org) && any) { ++r; continue; }  // "Bộ môn X, Khoa Y"
+            break;
+        }
+        if (!any) return k;
+        // ", who presented …, and": a relative clause
+        if (is_punct(r, ",") && word_at(L_.list.relative, r + 1)) {
+            for (int c = r + 2; c < n() && c < r + 45; ++c) {
+                if (is_ment(c, type_bit(EntityType::kPerson))) break;
+                if (is_punct(c, ",") && word_at(L_.list.separators, c + 1)) return c;
+                if (is_punct(c, ";")) return c;
+            }
+        }
+        return r;
     }
 
     bool sentence_start(int i) const {
@@ -581,6 +697,13 @@ private:
             }
             case ElemKind::kStart:
                 return (el.min == 2 ? clause_start(i) : sentence_start(i)) && step(e + 1, i);
+            case ElemKind::kEnd: {
+                int k = i;
+                while (k < n() && is_tok(k) && (toks_[static_cast<std::size_t>(items_[static_cast<std::size_t>(k)].idx)].flags & kPunct) &&
+                       !is_punct(k, "(") && !is_punct(k, ",") )
+                    ++k;
+                return (k >= n() || is_punct(i, ";")) && step(e + 1, i);
+            }
         }
         return false;
     }
@@ -766,10 +889,12 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
             }
         };
         std::vector<int> S = ents_of(em.s);
+        if (em.s_alt >= 0) { auto A = ents_of(em.s_alt); if (!A.empty()) S = std::move(A); }
         if (S.empty() && em.s_focus && focus >= 0) S.push_back(focus);
         if (S.empty()) from_ctx(em.s_ctx, S);
         if (S.empty()) continue;
         std::vector<int> O = ents_of(em.o);
+        if (em.o_alt >= 0) { auto A = ents_of(em.o_alt); if (!A.empty()) O = std::move(A); }
         if (O.empty() && em.o_focus && focus >= 0) O.push_back(focus);
         if (O.empty()) from_ctx(em.o_ctx, O);
         const bool visit_ctx = em.p == RelationType::kVisited && (em.o_ctx == kCtxHost) && ents_of(em.o).empty();
@@ -1002,6 +1127,10 @@ std::string DocRun::canonical(int e) const {
     }
     const Ent& E = ents[static_cast<std::size_t>(e)];
     std::string best;
+    if (E.typed && E.type == EntityType::kPerson) {  // "Hiroshi Tanabe", not "Tanabe"
+        for (const auto& n : E.order) if (n.size() > best.size()) best = n;
+        return best;
+    }
     int best_count = -1;
     bool best_acr = true;
     for (const auto& n : E.order) {
@@ -1097,6 +1226,8 @@ std::vector<Triple> DocRun::run() {
     segment();
     find_all_mentions();
     resolve();
+    compute_focus();
+    resolve_anaphors();
     if (debug_) {
         for (std::size_t si = 0; si < sents.size(); ++si) {
             const Sentence& sn = sents[si];
@@ -1110,8 +1241,6 @@ std::vector<Triple> DocRun::run() {
             }
         }
     }
-    compute_focus();
-    resolve_anaphors();
     for (std::size_t si = 0; si < sents.size(); ++si) match_sentence(static_cast<int>(si));
     derived_event_fields();
     derived_structure();

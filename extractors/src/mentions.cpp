@@ -141,6 +141,11 @@ void MentionFinder::pass_roles() {
             break;
         }
         if (!has_title || last_good <= i) continue;
+        {   // "Tổng Lãnh sự quán": an organisation's head that starts like a title
+            HeadEntry he;
+            int HL = head_at(i, s1_, &he);
+            if (HL > 0 && i + static_cast<std::size_t>(HL) > last_good) continue;
+        }
         if (lower_start) {
             // "head of SHUT's …", "chuyên viên Văn phòng …": a lower-case title needs its organisation next
             std::size_t k = last_good;
@@ -343,7 +348,9 @@ void MentionFinder::pass_lower_programs() {
         int L = R.program_heads_lower.match(T, s1_, i);
         if (!L) continue;
         std::size_t k = i + static_cast<std::size_t>(L);
-        while (k < s1_ && k < i + static_cast<std::size_t>(L) + 5 && T[k].is(kWord) && T[k].is(kLower) && !vi_breaks(k) && !used(k)) ++k;
+        while (k < s1_ && k < i + static_cast<std::size_t>(L) + 6 && T[k].is(kWord) && T[k].is(kLower) && !R.vi_stop.match(T, s1_, k) &&
+               !R.vi_connectors.match(T, s1_, k) && !used(k))
+            ++k;
         if (k >= s1_ || used(k) || !cap_word(k)) continue;
         HeadEntry he;
         if (head_at(k, s1_, &he)) continue;
@@ -356,7 +363,9 @@ void MentionFinder::pass_lower_programs() {
             e = k + static_cast<std::size_t>(gl);
             name = g->name;
         } else {
-            while (e < s1_ && !used(e) && (cap_word(e) || (T[e].is(kHasDigit) && e > k))) ++e;
+            e = vi_name_end(k, 0);
+            while (e < s1_ && !used(e) && T[e].is(kHasDigit) && !T[e].is(kPunct) && e + 1 < s1_ && cap_word(e + 1)) e = vi_name_end(e + 1, 1);
+            if (e <= k) continue;
             name = std::string(span(k, e));
         }
         Mention m;
@@ -474,6 +483,7 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
             m.e = T[i + static_cast<std::size_t>(L)].e;
             m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
             m.anaphor = true;
+            m.qualified = true;
             m.head_lex = T[i + 1].lex;
             m.name = std::string(span(i + 1, i + 1 + static_cast<std::size_t>(L)));
             add(std::move(m));
@@ -487,7 +497,12 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
         std::int32_t ap = -1;
         int AL = R.anaphor_heads.longest(T, s1_, h, ap);
         const std::size_t ae = h + static_cast<std::size_t>(AL);
-        const bool next_blocks = ae < s1_ && (cap_word(ae) || tx(ae) == "of" || T[ae].is(kOpenQuote));
+        bool next_blocks = ae < s1_ && (cap_word(ae) || tx(ae) == "of" || T[ae].is(kOpenQuote));
+        if (!next_blocks && ae + 1 < s1_ && T[ae].lex >= 0 && cap_word(ae + 1)) {  // "the Centre for Coastal Futures"
+            auto c = R.connectors.find(T[ae].lex);
+            if (c != R.connectors.end() && (c->second == kConnOf || c->second == kConnOn)) next_blocks = true;
+        }
+        if (!next_blocks && T[h].is(kCap) && ae < s1_ && tx(ae) == "(") next_blocks = true;
         if (AL > 0 && !next_blocks && !any_used(h, ae)) {
             Mention m;
             m.t0 = static_cast<std::uint32_t>(i);
@@ -496,6 +511,7 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
             m.e = T[ae - 1].e;
             m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
             m.anaphor = true;
+            m.qualified = h > i + 1;
             m.head_lex = T[h].lex;
             m.name = std::string(span(h, ae));
             add(std::move(m));
@@ -759,6 +775,23 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
         }
         if (vi_head) break;
     }
+    if (has_head && !vi_head) {
+        // "Green Campus Rating": a head word followed by more name words is not the head
+        std::size_t k = head_pos + head_len;
+        while (k < j) {
+            if (T[k].lex >= 0) {
+                auto c = R.connectors.find(T[k].lex);
+                if (c != R.connectors.end() && (c->second == kConnOf || c->second == kConnOn)) break;
+            }
+            const GazEntry* g = nullptr;
+            int L = gaz_at(k, j, &g);
+            if (L > 0 && (g->type == EntityType::kPlace || g->type == EntityType::kCountry)) { k += static_cast<std::size_t>(L); continue; }
+            HeadEntry h2;
+            if (T[k].is(kAllCaps) || T[k].is(kHasDigit) || head_at(k, j, &h2)) { ++k; continue; }
+            has_head = false;
+            break;
+        }
+    }
     std::int32_t gp = -1;
     int gl = R.gaz.longest(T, j, i, gp);
     if (gl > 0 && R.gaz_entries[static_cast<std::size_t>(gp)].acronym && !T[i].is(kAllCaps)) gl = 0;
@@ -810,9 +843,18 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
         add(std::move(m));
         return j;
     }
-    if (gl > 0) {  // a known name followed by more capitals: take the known part
-        add_gaz(i, i + static_cast<std::size_t>(gl), gp);
-        return out_->back().t1;
+    if (gl > 0) {  // a known name followed by more capitals: take the known part …
+        const GazEntry& g = R.gaz_entries[static_cast<std::size_t>(gp)];
+        bool whole = !vi_head && (g.type == EntityType::kPlace || g.type == EntityType::kCountry) && !T[i].is(kAllCaps);
+        for (std::size_t k = i + static_cast<std::size_t>(gl); whole && k < j; ++k) {
+            const GazEntry* g2 = nullptr;
+            if (gaz_at(k, j, &g2) || T[k].is(kAllCaps)) whole = false;
+        }
+        if (!whole || (i + 1 < s1_ && T[i + static_cast<std::size_t>(gl)].is(kPossessive))) {
+            add_gaz(i, i + static_cast<std::size_t>(gl), gp);
+            return out_->back().t1;
+        }
+        gl = 0;  // … unless it opens a longer name ("Saigon Precision Robotics")
     }
     // demonym: "Belgian universities" → Belgium; a lone demonym is an adjective
     if (len == 1) {
@@ -848,6 +890,27 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
     m.e = T[j - 1].e;
     m.unk = true;
     m.acronym = len == 1 && T[i].is(kAllCaps);
+    if (!m.acronym && len <= 3 && i > s0_ && (tx(i - 1) == "in" || tx(i - 1) == "tại" || tx(i - 1) == "ở") && j + 1 < s1_ &&
+        is_punct_text(T[j], text_, ",")) {
+        const GazEntry* g = nullptr;
+        if (gaz_at(j + 1, s1_, &g) && g->type == EntityType::kCountry) { m.unk = false; m.type = EntityType::kPlace; }
+    }
+    if (m.unk && !m.acronym && len >= 2 && len <= 3) {
+        bool title_case = true;
+        for (std::size_t k = i; k < j; ++k) if (!T[k].is(kCap) || T[k].is(kAllCaps) || T[k].is(kHasDigit)) title_case = false;
+        bool role_next = false;
+        if (title_case && j + 1 < s1_ && is_punct_text(T[j], text_, ",")) {
+            for (std::size_t mi = sent_first_; mi < out_->size(); ++mi)
+                if ((*out_)[mi].role && (*out_)[mi].t0 == j + 1) role_next = true;
+        }
+        // "… Prof. Aiko Morimoto, Dean of X, and Kenta Ishida of Y": coordinated with a person
+        bool person_list = false;
+        if (title_case && !role_next && i > s0_ + 1 && tx(i - 1) == "and" && j < s1_ && (tx(j) == "of" || tx(j) == "from")) {
+            for (std::size_t mi = sent_first_; mi < out_->size(); ++mi)
+                if ((*out_)[mi].type == EntityType::kPerson && !(*out_)[mi].role && (*out_)[mi].t1 <= i) person_list = true;
+        }
+        if (role_next || person_list) { m.unk = false; m.type = EntityType::kPerson; }
+    }
     m.name = std::string(span(i, j));
     std::size_t jj = j;
     if (!vi_head) {
@@ -874,6 +937,7 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
 }
 
 std::size_t MentionFinder::chunk_en(std::size_t i) {
+    if (int L = R.not_names.match(T, s1_, i)) return i + static_cast<std::size_t>(L);
     if (R.stop_caps.match(T, s1_, i) && !T[i].is(kAllCaps)) return i + 1;
     if (R.month_of.count(T[i].lex) || R.weekdays.match(T, s1_, i)) return i + 1;
     {
@@ -924,9 +988,10 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                         break;
                     case kConnAnd: {
                         ok = has_of;
-                        if (ok) {  // "… of A and University of B": a new name starts after "and"
+                        if (ok) {  // "… of A and University of B", "… of Technology and Truong Son University": a new name
                             HeadEntry he;
-                            if (head_at(j + 1, s1_, &he) && he.type != EntityType::kField) ok = false;
+                            for (std::size_t k = j + 1; k < s1_ && cap_word(k) && !used(k); ++k)
+                                if (head_at(k, s1_, &he) && he.type != EntityType::kField) { ok = false; break; }
                         }
                         if (ok) {  // "… of Technology and Japan's …": a country or place ends the name
                             const GazEntry* g = nullptr;
@@ -1017,10 +1082,24 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
             prev_cap = true;
             continue;
         }
+        if (caps > 0 && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1) && (R.vi_connectors.match(T, s1_, j) || is_dash(j))) {
+            HeadEntry h2;
+            if (R.vi_connectors.match(T, s1_, j) && head_at(j + 1, s1_, &h2)) break;
+            ++j;
+            prev_cap = false;
+            continue;
+        }
         if (t.is(kWord) && t.is(kLower)) {
+            // a verb-like syllable that the name's capitals continue is part of a word ("Tổng hợp Hà Nội")
+            if (prev_cap && vi_breaks(j) && !R.vi_stop.match(T, s1_, j) && !R.vi_connectors.match(T, s1_, j) && cap_word(j + 1) &&
+                !used(j + 1)) {
+                ++j;
+                prev_cap = false;
+                continue;
+            }
             if (vi_breaks(j)) {
                 // "Mạng lưới các trường đại học ASEAN": a plural noun between the head and the name
-                if (caps == 0 && (tx(j) == "các" || tx(j) == "những")) {
+                if (tx(j) == "các" || tx(j) == "những") {
                     bool found = false;
                     for (std::size_t k = j + 1; k < s1_ && k <= j + 7; ++k) {
                         if (cap_word(k)) { found = k > j + 1; break; }
@@ -1054,13 +1133,6 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
                 if (k > j && (k >= s1_ || R.vi_name_tail_end.match(T, s1_, k))) last = k;
             }
             break;
-        }
-        if (caps > 0 && j + 1 < s1_ && cap_word(j + 1) && (R.vi_connectors.match(T, s1_, j) || is_dash(j))) {
-            HeadEntry h2;
-            if (R.vi_connectors.match(T, s1_, j) && head_at(j + 1, s1_, &h2)) break;
-            ++j;
-            prev_cap = false;
-            continue;
         }
         break;
     }

@@ -51,7 +51,7 @@ enum CtxKind : std::uint8_t { kCtxNone, kCtxFocus, kCtxEvent, kCtxHost, kCtxPair
 enum ConnKind : std::uint8_t { kConnNone, kConnOf, kConnAnd, kConnAmp, kConnThe, kConnOn };
 
 // ---- rules ----
-enum class ElemKind { kEnt, kList, kWord, kGap, kTok, kRe, kStart };
+enum class ElemKind { kEnt, kList, kWord, kGap, kTok, kRe, kStart, kEnd };
 
 struct Elem {
     ElemKind kind = ElemKind::kWord;
@@ -81,6 +81,7 @@ struct Emit {
     std::uint8_t s_ctx = 0, o_ctx = 0;
     std::optional<EntityType> s_type, o_type;  ///< coerce the entity's type
     int role = -1, field = -1;                 ///< slots whose text becomes role / field
+    int s_alt = -1, o_alt = -1;                ///< slots that replace s / o when they captured something
     std::string role_text;                     ///< fixed role
     bool agreement = false;                    ///< also make an Agreement node when specific
 };
@@ -99,6 +100,8 @@ struct Rule {
 struct ListSyntax {
     WordSet separators, skip_before, skip_after;
     WordSet item_suffix;  ///< "under", "of": an item's own parent ("X under Y") is skipped
+    WordSet appo_links;   ///< "of", "at", "của": inside a person's apposition ("A, Dean of the Faculty of X, and B")
+    WordSet relative;     ///< "who", "which": a relative clause after a person item is skipped
 };
 
 struct LangRules {
@@ -120,6 +123,7 @@ struct Resources {
     WordSet pair_anaphors;     ///< "the two institutions", "hai bên": the parties of the last pair relation
     WordSet role_qualifiers;   ///< "for", "phụ trách": a role's remit ("Vice President for International Affairs")
     WordSet program_heads_lower;  ///< "project", "dự án": lower-case words that make a name a programme
+    WordSet not_names;         ///< capitalised phrases that are never names ("Letter of Intent")
     WordSet field_stop;        ///< words that end a topic phrase in an event name ("… on X in Hanoi")
     std::unordered_map<std::int32_t, int> month_of;            ///< month word → 1..12
     PhraseTrie anaphor_heads;                                  ///< "university", "nhà trường" → index into anaphor_types
@@ -149,6 +153,7 @@ struct Mention {
     bool anaphor = false;  ///< "the University": resolved to an earlier entity
     bool acronym = false;
     bool group = false;    ///< "the two institutions": the parties of the last pair relation
+    bool qualified = false;  ///< an anaphor with a modifier ("the German university", "the Lyon-based institute")
     std::int32_t head_lex = -1;  ///< anaphor / event head word
     std::string name;      ///< name as it should be output (title stripped, canonical for gazetteer)
     std::string alias;     ///< another name given here (acronym in parentheses, surface form)

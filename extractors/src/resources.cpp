@@ -183,7 +183,7 @@ private:
             {"place_lower_heads", &r_.place_lower_heads}, {"section_stop", &r_.section_stop}, {"vi_surnames", &r_.vi_surnames},
             {"vi_break", &r_.vi_break}, {"vi_name_tail_end", &r_.vi_name_tail_end}, {"pair_anaphors", &r_.pair_anaphors},
             {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower},
-            {"field_stop", &r_.field_stop}};
+            {"field_stop", &r_.field_stop}, {"not_names", &r_.not_names}};
         for (auto& l : lists) KGMILL_RETURN_IF_ERROR(words_field(path, *d, l.key, *l.ws));
         for (auto id : r_.stop_caps.first_words()) r_.common_words.insert(id);
         auto typed_map = [&](const char* key, auto&& fn) -> Status {
@@ -370,7 +370,8 @@ private:
                                                          {"mou", &L.mou_words}, {"letter_of_intent", &L.loi_words}}));
             KGMILL_RETURN_IF_ERROR(section("list_syntax", {{"separators", &L.list.separators}, {"skip_before", &L.list.skip_before},
                                                            {"skip_after", &L.list.skip_after},
-                                                           {"item_suffix", &L.list.item_suffix}}));
+                                                           {"item_suffix", &L.list.item_suffix},
+                                                           {"appo_links", &L.list.appo_links}, {"relative", &L.list.relative}}));
         }
         // pass 2: rules
         std::unordered_set<std::string> ids;
@@ -496,6 +497,8 @@ private:
                 auto re = std::make_shared<RE2>(m6->value.GetString(), o);
                 if (!re->ok()) return err("bad regular expression '" + std::string(m6->value.GetString()) + "': " + re->error());
                 e.re = re;
+            } else if (auto m8 = ev.FindMember("end"); m8 != ev.MemberEnd()) {
+                e.kind = ElemKind::kEnd;  // end of the sentence (before its final punctuation) or of a clause (';')
             } else if (auto m7 = ev.FindMember("start"); m7 != ev.MemberEnd()) {
                 e.kind = ElemKind::kStart;
                 // "start": true = sentence start (or after ':'); "start": "clause" = also after , ; – (
@@ -506,7 +509,7 @@ private:
             } else {
                 std::string keys;
                 for (const auto& kv : ev.GetObject()) keys += std::string(keys.empty() ? "" : ", ") + kv.name.GetString();
-                return err("pattern element without a kind (ent, list, w, gap, tok, re, start): {" + keys + "}");
+                return err("pattern element without a kind (ent, list, w, gap, tok, re, start, end): {" + keys + "}");
             }
             rule.pat.push_back(std::move(e));
         }
@@ -536,6 +539,8 @@ private:
             KGMILL_RETURN_IF_ERROR(need_slot(str("o"), em.o));
             KGMILL_RETURN_IF_ERROR(need_slot(str("role"), em.role));
             KGMILL_RETURN_IF_ERROR(need_slot(str("field"), em.field));
+            KGMILL_RETURN_IF_ERROR(need_slot(str("s_alt"), em.s_alt));
+            KGMILL_RETURN_IF_ERROR(need_slot(str("o_alt"), em.o_alt));
             em.planned = flag("planned");
             em.pairs = flag("pairs");
             em.s_focus = flag("focus");

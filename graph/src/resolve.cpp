@@ -161,7 +161,7 @@ private:
     std::size_t node_for(const std::string& name, EntityType type) {
         std::string key = match_key(name);
         if (key.empty()) key = name;
-        const AliasTable::Group* g = aliases_.find(name);
+        const AliasTable::Group* g = aliases_.find_key(key);
         std::string ck = class_key(type, key);
         auto it = index_.find(ck);
         std::size_t n;
@@ -243,8 +243,10 @@ Status AliasTable::load(const std::string& path) {
     return {};
 }
 
-const AliasTable::Group* AliasTable::find(std::string_view name) const {
-    auto it = by_key_.find(match_key(name));
+const AliasTable::Group* AliasTable::find(std::string_view name) const { return find_key(match_key(name)); }
+
+const AliasTable::Group* AliasTable::find_key(const std::string& key) const {
+    auto it = by_key_.find(key);
     return it == by_key_.end() ? nullptr : &groups_[it->second];
 }
 

@@ -89,6 +89,18 @@ std::string QueryError::to_string() const {
     return s;
 }
 
+/// A query ready to run: its bound form and the operators that point into it. A prepared
+/// query runs on one thread at a time (`busy`); the cache hands it out again afterwards.
+struct PreparedQuery {
+    BoundQuery bound;
+    std::vector<Pipeline> pipelines;
+    bool busy = false;
+};
+
+namespace {
+constexpr std::size_t kCacheEntries = 256;  ///< prepared queries kept (cleared when full)
+}  // namespace
+
 QueryEngine::QueryEngine(const KnowledgeGraph& graph, QueryOptions options)
     : graph_(graph), options_(options), indexes_(std::make_unique<Indexes>()) {
     for (VertexId v = 0; v < graph.vertex_count(); ++v)
@@ -108,40 +120,62 @@ QueryResult QueryEngine::run(std::string_view text, const Params& params) const 
         result.error = QueryError{"parse", "the query is longer than " + std::to_string(options_.max_query_bytes) + " bytes", 0, 0, 1, ""};
         return result;
     }
+    const std::string key(text);
+    PreparedQuery* prepared = nullptr;  // from the cache (busy while we run it)
+    std::unique_ptr<PreparedQuery> fresh;
+    {
+        std::lock_guard<std::mutex> lock(indexes_->cache_mutex);
+        auto it = indexes_->cache.find(key);
+        if (it != indexes_->cache.end() && !it->second->busy) {
+            prepared = it->second.get();
+            prepared->busy = true;
+        }
+    }
     try {
-        Parser parser(text, options_.max_nesting);
-        ast::Query ast = parser.parse_query();
-        Binder binder(indexes_->schema, params);
-        BoundQuery bound = binder.bind(ast);
-        for (std::size_t i = 1; i < bound.union_all.size(); ++i)
-            if (bound.union_all[i] != bound.union_all[0])
-                throw BindError("UNION and UNION ALL cannot be mixed in one query", 0, 1);
-        EvalContext ctx(graph_, *indexes_);
-        Planner planner(bound, ctx, options_.max_operators);
-        std::vector<Pipeline> pipelines = planner.plan(&result.rows);
+        if (!prepared) {
+            fresh = std::make_unique<PreparedQuery>();
+            Parser parser(text, options_.max_nesting);
+            ast::Query ast = parser.parse_query();
+            fresh->bound = Binder(indexes_->schema).bind(ast);
+            for (std::size_t i = 1; i < fresh->bound.union_all.size(); ++i)
+                if (fresh->bound.union_all[i] != fresh->bound.union_all[0])
+                    throw BindError("UNION and UNION ALL cannot be mixed in one query", 0, 1);
+            fresh->pipelines = Planner(fresh->bound, options_.max_operators).plan();
+            prepared = fresh.get();
+        }
+        const BoundQuery& bound = prepared->bound;
+        for (const UsedParam& p : bound.params)
+            if (!params.count(p.name))
+                throw BindError("missing parameter $" + p.name + " (pass it with --param " + p.name + "=VALUE)", p.offset,
+                                p.length);
         if (bound.explain) {
             result.columns = {"plan"};
-            for (std::size_t p = 0; p < pipelines.size(); ++p) {
+            for (std::size_t p = 0; p < prepared->pipelines.size(); ++p) {
                 if (p) result.rows.push_back({Value::string(bound.union_all[p - 1] ? "UnionAll" : "Union")});
-                for (const auto& op : pipelines[p].ops)
+                for (const auto& op : prepared->pipelines[p].ops)
                     result.rows.push_back({Value::string(std::string(static_cast<std::size_t>(op->depth) * 2, ' ') +
                                                          op->describe(bound.slot_names))});
             }
-            return result;
-        }
-        result.columns = bound.parts[0].columns;
-        for (Pipeline& pipe : pipelines) {
-            ctx.stop_upto = 0;
-            Row row(static_cast<std::size_t>(bound.slot_count));
-            pipe.ops.front()->push(row);
-            pipe.ops.front()->finish();
-        }
-        if (pipelines.size() > 1 && !bound.union_all[0]) {  // UNION: distinct rows, first seen first
-            std::vector<std::vector<Value>> unique;
-            std::unordered_set<std::vector<Value>, RowHash> seen;
-            for (auto& r : result.rows)
-                if (seen.insert(r).second) unique.push_back(std::move(r));
-            result.rows = std::move(unique);
+        } else {
+            result.columns = bound.parts[0].columns;
+            EvalContext ctx(graph_, *indexes_, params, &result.rows);
+            for (Pipeline& pipe : prepared->pipelines) {
+                ctx.stop_upto = 0;
+                for (auto& op : pipe.ops) {
+                    op->ctx = &ctx;
+                    op->reset();
+                }
+                Row row(static_cast<std::size_t>(bound.slot_count));
+                pipe.ops.front()->push(row);
+                pipe.ops.front()->finish();
+            }
+            if (prepared->pipelines.size() > 1 && !bound.union_all[0]) {  // UNION: distinct rows, first seen first
+                std::vector<std::vector<Value>> unique;
+                std::unordered_set<std::vector<Value>, RowHash> seen;
+                for (auto& r : result.rows)
+                    if (seen.insert(r).second) unique.push_back(std::move(r));
+                result.rows = std::move(unique);
+            }
         }
     } catch (const QueryException& e) {
         result.columns.clear();
@@ -151,6 +185,21 @@ QueryResult QueryEngine::run(std::string_view text, const Params& params) const 
         result.columns.clear();
         result.rows.clear();
         result.error = QueryError{"runtime", "out of memory (add LIMIT, or narrow the pattern)", 0, 0, 1, ""};
+    }
+    // Give the plan back, or keep a fresh one for the next run of the same text. Operators keep
+    // state between runs only until their next reset(); a run that threw leaves it to that reset.
+    std::lock_guard<std::mutex> lock(indexes_->cache_mutex);
+    if (fresh) {
+        if (prepared == fresh.get() && !indexes_->cache.count(key)) {
+            if (indexes_->cache.size() >= kCacheEntries) {
+                for (auto it = indexes_->cache.begin(); it != indexes_->cache.end();)
+                    it = it->second->busy ? std::next(it) : indexes_->cache.erase(it);
+            }
+            fresh->busy = false;
+            indexes_->cache.emplace(key, std::move(fresh));
+        }
+    } else if (prepared) {
+        prepared->busy = false;
     }
     return result;
 }

@@ -2,6 +2,9 @@
 // length, OPTIONAL MATCH, projections and aggregates, shortest paths, parameters, errors.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include "graph/query/query_test_util.hpp"
 
 using namespace kgmill;
@@ -312,4 +315,43 @@ TEST_CASE("statements split at ';' outside strings and comments", "[graph][query
     CHECK(parts[1].second == 3);
     CHECK(parts[2].first == "RETURN 1");
     CHECK(parts[2].second == 5);
+}
+
+TEST_CASE("a cached plan runs again with other parameters and fresh state", "[graph][query]") {
+    const std::string q =
+        "MATCH (n:University) WHERE n.country = $c WITH n ORDER BY n.id LIMIT $k RETURN collect(n.id), count(*)";
+    for (int round = 0; round < 3; ++round) {
+        CHECK(rows(q, {{"c", Value::string("VN")}, {"k", Value::integer(2)}}) == Rows{"[\"hust\", \"ussh\"]|2"});
+        CHECK(rows(q, {{"c", Value::string("CN")}, {"k", Value::integer(5)}}) == Rows{"[\"pku\", \"tsinghua\"]|2"});
+        CHECK(rows(q, {{"c", Value::string("XX")}, {"k", Value::integer(5)}}) == Rows{"[]|0"});
+    }
+    CHECK(error_of(q, {{"c", Value::string("VN")}}).rfind("Query bind error (line 1, col 70): missing parameter $k", 0) == 0);
+    CHECK(error_of(q, {{"c", Value::string("VN")}, {"k", Value::integer(-1)}})
+              .rfind("Query bind error (line 1, col 70): LIMIT must be a non-negative integer, got -1", 0) == 0);
+    CHECK(rows(q, {{"c", Value::string("VN")}, {"k", Value::integer(1)}}) == Rows{"[\"hust\"]|1"});
+    const std::string distinct = "MATCH (a)-[:VISITED]->(b) RETURN DISTINCT b.id";
+    CHECK(rows(distinct) == Rows{"country-laos", "pku"});
+    CHECK(rows(distinct) == Rows{"country-laos", "pku"});
+    CHECK(rows("MATCH (n $props) RETURN n.id", {{"props", query::parse_param_value("{type: 'Network'}")}}) ==
+          Rows{"aun", "besetoha"});
+    CHECK(rows("MATCH (n $props) RETURN n.id", {{"props", query::parse_param_value("{id: 'pku', country: 'CN'}")}}) ==
+          Rows{"pku"});
+    CHECK(error_of("MATCH (n $props) RETURN n.id", {{"props", query::parse_param_value("{nope: 1}")}})
+              .rfind("Query runtime error (line 1, col 10): unknown node property 'nope'", 0) == 0);
+}
+
+TEST_CASE("one engine answers from several threads at once", "[graph][query]") {
+    const query::QueryEngine& engine = tiny_engine();
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 200; ++i) {
+                query::Params p{{"id", Value::string(t % 2 ? "vnu" : "hust")}};
+                auto r = engine.run("MATCH (a {id: $id})-[r]-(b) RETURN count(*) AS n", p);
+                if (!r.ok() || r.rows.size() != 1 || r.rows[0][0].as_int() != (t % 2 ? 8 : 4)) ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    CHECK(wrong == 0);
 }

@@ -67,7 +67,7 @@ struct RenderOptions {
     /// Hanoi and its partners (1 hop)") or "Knowledge graph".
     std::string title;
     /// Folder holding the HTML viewer's assets (cytoscape.min.js, viewer.js, viewer.css);
-    /// empty: $KGMILL_WEB_DIR, then web/ beside the executable, then
+    /// empty: $KGMILL_WEB_DIR when set (and then only there), else web/ beside the executable, then
     /// ../share/kgmill/web beside it, then the build tree's web/ (compile-time path).
     std::string web_dir;
 };

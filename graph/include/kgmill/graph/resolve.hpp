@@ -33,6 +33,8 @@ public:
         std::string country;
     };
     const Group* find(std::string_view name) const;
+    /// The same lookup for a key already computed with match_key().
+    const Group* find_key(const std::string& key) const;
     const std::vector<Group>& groups() const { return groups_; }
 
 private:

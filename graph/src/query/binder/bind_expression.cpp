@@ -108,12 +108,9 @@ BExpr Binder::bind_expr(const ast::Expr& e) {
             return b;
         }
         case ast::ExprKind::kParam: {
-            auto it = params_.find(e.name);
-            if (it == params_.end())
-                throw BindError("missing parameter $" + e.name + " (pass it with --param " + e.name + "=VALUE)",
-                                e.span.offset, e.span.length);
-            BExpr b = at(BOp::kConst, e);
-            b.constant = it->second;
+            BExpr b = at(BOp::kParam, e);
+            b.key = e.name;
+            used_params_.push_back({e.name, e.span.offset, e.span.length});
             return b;
         }
         case ast::ExprKind::kVariable: {

@@ -98,6 +98,22 @@ BExpr property_equals(int slot, const std::string& key, NodeKey nk, RelKey rk, B
     return eq;
 }
 
+/// (n $props): checked at run time, when the parameter's keys are known.
+BExpr properties_match(int slot, BExpr map, const ast::Span& span) {
+    BExpr var;
+    var.op = BOp::kSlot;
+    var.slot = slot;
+    var.offset = span.offset;
+    var.length = span.length;
+    BExpr b;
+    b.op = BOp::kPropertiesMatch;
+    b.offset = span.offset;
+    b.length = span.length;
+    b.args.push_back(std::move(var));
+    b.args.push_back(std::move(map));
+    return b;
+}
+
 }  // namespace
 
 std::uint32_t Binder::bind_labels(const ast::LabelExpr& labels) {
@@ -119,21 +135,6 @@ std::uint32_t Binder::bind_label_names(const std::vector<std::string>& names, co
 std::vector<std::pair<std::string, BExpr>> Binder::bind_property_map(const ast::Expr* props) {
     std::vector<std::pair<std::string, BExpr>> out;
     if (!props) return out;
-    if (props->kind == ast::ExprKind::kParam) {
-        BExpr p = bind_expr(*props);
-        if (p.constant.kind() != Value::Kind::kMap)
-            throw BindError("parameter $" + props->name + " must be a map to be used as a property map",
-                            props->span.offset, props->span.length);
-        for (const auto& [k, v] : p.constant.as_map()) {
-            BExpr c;
-            c.op = BOp::kConst;
-            c.constant = v;
-            c.offset = props->span.offset;
-            c.length = props->span.length;
-            out.emplace_back(k, std::move(c));
-        }
-        return out;
-    }
     for (std::size_t i = 0; i < props->args.size(); ++i) out.emplace_back(props->keys[i], bind_expr(*props->args[i]));
     return out;
 }
@@ -156,6 +157,10 @@ BoundNode Binder::bind_node(const ast::NodePattern& n, BoundMatch& m) {
     } else {
         bn.slot = new_slot("");
         m.new_slots.push_back(bn.slot);
+    }
+    if (n.properties && n.properties->kind == ast::ExprKind::kParam) {
+        m.conjuncts.push_back(properties_match(bn.slot, bind_expr(*n.properties), n.properties->span));
+        return bn;
     }
     for (auto& [key, value] : bind_property_map(n.properties.get())) {
         NodeKey nk = node_key(key);
@@ -193,6 +198,14 @@ BoundRel Binder::bind_rel(const ast::RelPattern& r, BoundMatch& m) {
         br.slot = new_slot("");
     }
     m.new_slots.push_back(br.slot);
+    if (r.properties && r.properties->kind == ast::ExprKind::kParam) {
+        if (r.var_length)
+            throw BindError("a parameter as the property map of a variable-length relationship is not supported; "
+                            "write the map out",
+                            r.properties->span.offset, r.properties->span.length);
+        m.conjuncts.push_back(properties_match(br.slot, bind_expr(*r.properties), r.properties->span));
+        return br;
+    }
     for (auto& [key, value] : bind_property_map(r.properties.get())) {
         RelKey rk = rel_key(key);
         if (rk == RelKey::kUnknown && schema_.extra_rel_keys.count(key)) rk = RelKey::kOther;

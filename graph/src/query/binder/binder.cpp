@@ -29,6 +29,7 @@ BoundQuery Binder::bind(const ast::Query& q) {
             throw BindError("all parts of a UNION must return the same column names", ret.span.offset, ret.span.length);
         }
     }
+    out.params = used_params_;
     out.slot_count = static_cast<int>(slot_names_.size());
     out.slot_names = slot_names_;
     return out;

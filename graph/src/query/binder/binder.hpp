@@ -2,7 +2,7 @@
 //
 // Resolves variables (scopes follow WITH), labels and relationship types against the ontology,
 // property keys against the graph's schema, functions and aggregates, and substitutes
-// parameters. Most user errors are found here, each with the span of the name at fault.
+// records the parameters it reads. Most user errors are found here, each with the span of the name at fault.
 #pragma once
 #include <map>
 #include <set>
@@ -23,7 +23,7 @@ struct Schema {
 
 class Binder {
 public:
-    Binder(const Schema& schema, const Params& params) : schema_(schema), params_(params) {}
+    explicit Binder(const Schema& schema) : schema_(schema) {}
     BoundQuery bind(const ast::Query& q);
 
     // bind_expression.cpp (public for the planner's tests)
@@ -61,7 +61,7 @@ private:
     VarType static_type(const ast::Expr& e) const;
 
     const Schema& schema_;
-    const Params& params_;
+    std::vector<UsedParam> used_params_;
     Scope scope_;
     std::vector<std::string> slot_names_;
     // while binding a projection: aggregates are allowed and collected here

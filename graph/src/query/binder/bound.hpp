@@ -1,7 +1,9 @@
 // graph/src/query/binder/bound.hpp — what the binder hands to the planner (internal).
 //
 // Names are resolved: variables are row slots, labels and relationship types are bit masks,
-// property keys are enums, functions are table entries, parameters are constants. A query's
+// property keys are enums, functions are table entries. Parameters stay by name (BOp::kParam)
+// and are read at run time, so a bound and planned query can run again with other values
+// (QueryEngine caches plans by query text). A query's
 // rows are vectors of Values indexed by slot; every variable the query declares (including
 // anonymous pattern elements) has its own slot for the whole query.
 #pragma once
@@ -46,11 +48,12 @@ enum class AggKind : std::uint8_t { kCountStar, kCount, kCollect, kMin, kMax, kS
 bool find_aggregate(std::string_view name, AggKind& kind);
 
 enum class BOp : std::uint8_t {
-    kConst, kSlot, kProperty, kIndex, kSlice, kFunc,
+    kConst, kParam, kSlot, kProperty, kIndex, kSlice, kFunc,
     kAnd, kOr, kXor, kNot,
     kEq, kNe, kLt, kLe, kGt, kGe, kRegex, kStartsWith, kEndsWith, kContains, kIn,
     kAdd, kSub, kMul, kDiv, kMod, kPow, kNeg,
     kIsNull, kIsNotNull, kList, kMap, kCase, kListComp, kAll, kAny, kNone, kSingle, kHasLabels,
+    kPropertiesMatch,  ///< (n $props): every entry of the map args[1] equals that property of args[0]
 };
 
 /// A bound expression. Trees are as deep as the parser allowed (bounded).
@@ -61,7 +64,7 @@ struct BExpr {
     int slot = -1;                       ///< kSlot; the iteration variable of comprehensions
     NodeKey node_key = NodeKey::kUnknown;  ///< kProperty
     RelKey rel_key = RelKey::kUnknown;
-    std::string key;                     ///< kProperty key; kFunc name (for messages)
+    std::string key;                     ///< kProperty key; kFunc name (for messages); kParam name
     const Function* fn = nullptr;        ///< kFunc
     std::uint32_t label_mask = 0;        ///< kHasLabels: entity types that pass
     bool has_subject = false, has_else = false;  ///< kCase
@@ -158,8 +161,15 @@ struct BoundSingleQuery {
     std::vector<std::string> columns;
 };
 
+/// A $parameter the query reads, with where it is written (checked before each run).
+struct UsedParam {
+    std::string name;
+    std::size_t offset = 0, length = 1;
+};
+
 struct BoundQuery {
     bool explain = false;
+    std::vector<UsedParam> params;
     std::vector<BoundSingleQuery> parts;
     std::vector<bool> union_all;
     int slot_count = 0;

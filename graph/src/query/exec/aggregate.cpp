@@ -3,7 +3,10 @@
 // use ORDER BY's order; collect of nothing is []; with no grouping keys and no input there is
 // still one row (count 0, sum 0, collect [], the others null). Groups come out in the order
 // they were first seen, so the output is deterministic.
+#include <algorithm>
 #include <limits>
+#include <memory>
+#include <optional>
 
 #include "query/errors.hpp"
 #include "query/exec/operators.hpp"
@@ -17,7 +20,7 @@ struct Aggregate::State {
     bool is_double = false;
     Value best;  // min / max
     Value::List items;
-    std::unordered_set<Value, ValueHash> seen;  // DISTINCT
+    std::unique_ptr<std::unordered_set<Value, ValueHash>> seen;  // DISTINCT, made on first use
 };
 
 struct Aggregate::Group {
@@ -40,8 +43,8 @@ void update(Aggregate::State& st, const AggSpec& spec, Value v) {
     }
     if (v.is_null()) return;
     if (spec.distinct) {
-        if (st.seen.count(v)) return;
-        st.seen.insert(v);
+        if (!st.seen) st.seen = std::make_unique<std::unordered_set<Value, ValueHash>>();
+        if (!st.seen->insert(v).second) return;
     }
     switch (spec.kind) {
         case AggKind::kCountStar:
@@ -92,31 +95,49 @@ Value result(Aggregate::State& st, const AggSpec& spec) {
 
 }  // namespace
 
-void Aggregate::push(Row& row) {
-    std::size_t gi;
-    if (keys_.size() == 1) {
-        Value key = eval(*keys_[0].first, row, *ctx);
-        auto it = single_index_.find(key);
-        if (it == single_index_.end()) {
-            gi = groups_.size();
-            single_index_.emplace(std::move(key), gi);
-            groups_.push_back(Group{row, std::vector<State>(aggs_.size())});
-        } else {
-            gi = it->second;
-        }
-    } else {
+std::size_t Aggregate::group_of(Row& row) {
+    auto add = [&] {
+        groups_.push_back(Group{row, std::vector<State>(aggs_.size())});
+        return groups_.size() - 1;
+    };
+    if (keys_.size() != 1) {
         key_buf_.clear();
         for (const auto& [e, slot] : keys_) key_buf_.push_back(eval(*e, row, *ctx));
         auto it = index_.find(key_buf_);
-        if (it == index_.end()) {
-            gi = groups_.size();
-            index_.emplace(key_buf_, gi);
-            groups_.push_back(Group{row, std::vector<State>(aggs_.size())});
-        } else {
-            gi = it->second;
-        }
+        if (it != index_.end()) return it->second;
+        std::size_t gi = add();
+        index_.emplace(key_buf_, gi);
+        return gi;
     }
-    Group& g = groups_[gi];
+    Value key = eval(*keys_[0].first, row, *ctx);
+    Recent* recent = nullptr;
+    if (key.is_borrowed()) {
+        std::string_view sv = key.as_string();
+        recent = &recent_[(reinterpret_cast<std::uintptr_t>(sv.data()) >> 3) & 15];
+        if (recent->data == sv.data() && recent->size == sv.size()) return recent->group;
+        *recent = {sv.data(), sv.size(), 0};
+    }
+    std::size_t gi;
+    auto it = single_index_.find(key);
+    if (it != single_index_.end()) {
+        gi = it->second;
+    } else {
+        gi = add();
+        single_index_.emplace(std::move(key), gi);
+    }
+    if (recent) recent->group = gi;
+    return gi;
+}
+
+void Aggregate::reset() {
+    groups_.clear();
+    index_.clear();
+    single_index_.clear();
+    for (Recent& r : recent_) r = Recent{};
+}
+
+void Aggregate::push(Row& row) {
+    Group& g = groups_[group_of(row)];
     for (std::size_t i = 0; i < aggs_.size(); ++i) {
         const AggSpec& spec = *aggs_[i];
         update(g.states[i], spec, spec.arg.present ? eval(spec.arg, row, *ctx) : Value());
@@ -127,6 +148,7 @@ void Aggregate::finish() {
     if (groups_.empty() && keys_.empty()) groups_.push_back(Group{Row(static_cast<std::size_t>(slot_count_)), std::vector<State>(aggs_.size())});
     index_.clear();
     single_index_.clear();
+    for (Recent& r : recent_) r = Recent{};
     for (Group& g : groups_) {
         if (stopped()) break;
         Row& out = g.representative;
@@ -142,6 +164,48 @@ void Aggregate::finish() {
     }
     groups_.clear();
     next->finish();
+}
+
+void NodeCountFromIndex::push(Row& row) {
+    const auto& by_type = ctx->idx.by_type;
+    std::vector<int> types;
+    std::size_t total = 0;
+    for (int t = 0; t < kEntityTypeCount; ++t)
+        if ((mask_ >> t & 1u) && !by_type[static_cast<std::size_t>(t)].empty()) {
+            types.push_back(t);
+            total += by_type[static_cast<std::size_t>(t)].size();
+        }
+    auto emit = [&](std::size_t count, std::optional<VertexId> sample) {
+        row[slot_] = sample ? Value::node(*sample) : Value();
+        for (const AggSpec* a : aggs_) row[a->slot] = Value::integer(static_cast<std::int64_t>(count));
+        std::vector<Value> vals;
+        for (const auto& [e, slot] : keys_) vals.push_back(eval(*e, row, *ctx));
+        for (const auto& [e, slot] : mixed_) vals.push_back(eval(*e, row, *ctx));
+        std::size_t k = 0;
+        for (const auto& [e, slot] : keys_) row[slot] = std::move(vals[k++]);
+        for (const auto& [e, slot] : mixed_) row[slot] = std::move(vals[k++]);
+        next->push(row);
+    };
+    if (keys_.empty()) {  // one row, even for no nodes
+        emit(total, std::nullopt);
+        return;
+    }
+    // the order a scan meets the labels: by their first vertex
+    std::sort(types.begin(), types.end(), [&](int a, int b) {
+        return by_type[static_cast<std::size_t>(a)].front() < by_type[static_cast<std::size_t>(b)].front();
+    });
+    for (int t : types) {
+        if (stopped()) return;
+        const auto& vs = by_type[static_cast<std::size_t>(t)];
+        emit(vs.size(), vs.front());
+    }
+}
+
+std::string NodeCountFromIndex::describe(const SlotNames& names) const {
+    std::string s = "NodeCountFromIndex (";
+    s += names[static_cast<std::size_t>(slot_)];
+    s += ')';
+    return s;
 }
 
 std::string Aggregate::describe(const SlotNames& names) const {

@@ -3,6 +3,7 @@
 #pragma once
 #include <array>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,17 +26,23 @@ struct EngineIndexes {
     Schema schema;
 };
 
-}  // namespace kgmill::query
+struct PreparedQuery;  // engine.cpp
 
-namespace kgmill::query {
-
-struct QueryEngine::Indexes : EngineIndexes {};
+/// The engine's indexes and its cache of prepared (parsed, bound, planned) queries.
+struct QueryEngine::Indexes : EngineIndexes {
+    std::mutex cache_mutex;
+    std::unordered_map<std::string, std::unique_ptr<PreparedQuery>> cache;  ///< by query text
+};
 
 /// Per run. Not shared between threads.
 struct EvalContext {
-    EvalContext(const KnowledgeGraph& graph, const EngineIndexes& indexes) : g(graph), idx(indexes) {}
+    EvalContext(const KnowledgeGraph& graph, const EngineIndexes& indexes, const Params& parameters,
+                std::vector<std::vector<Value>>* result_rows)
+        : g(graph), idx(indexes), params(parameters), rows(result_rows) {}
     const KnowledgeGraph& g;
     const EngineIndexes& idx;
+    const Params& params;                      ///< $parameters of this run
+    std::vector<std::vector<Value>>* rows;     ///< where RETURN rows go
     /// Operators with an index below this stop producing rows (a LIMIT downstream is full).
     std::size_t stop_upto = 0;
     /// Regular expressions whose pattern is not a constant, compiled once per run.

@@ -274,7 +274,34 @@ Tri eval_predicate(const BExpr& e, Row& row, EvalContext& ctx) { return as_tri(e
 Value eval(const BExpr& e, Row& row, EvalContext& ctx) {
     switch (e.op) {
         case BOp::kConst: return e.constant;
+        case BOp::kParam: {
+            auto it = ctx.params.find(e.key);
+            if (it == ctx.params.end()) type_error(e, "missing parameter $" + e.key);  // checked before the run
+            return it->second;
+        }
         case BOp::kSlot: return row[e.slot];
+        case BOp::kPropertiesMatch: {
+            Value obj = eval(e.args[0], row, ctx);
+            Value m = eval(e.args[1], row, ctx);
+            if (obj.is_null()) return Value();
+            if (m.kind() != K::kMap) type_error(e.args[1], "a property map parameter must be a map, got " + a_kind(m.kind()));
+            bool unknown = false;
+            for (const auto& [k, want] : m.as_map()) {
+                Value have;
+                if (obj.kind() == K::kNode) {
+                    NodeKey nk = node_key(k);
+                    if (nk == NodeKey::kUnknown)
+                        type_error(e.args[1], "unknown node property '" + k + "'; nodes have id, name, type, aliases, country");
+                    have = node_property(ctx.g, obj.as_node(), nk);
+                } else {
+                    have = rel_property(ctx.g, obj.as_relationship(), rel_key(k), k);
+                }
+                Tri t = cypher_equals(have, want);
+                if (t == Tri::kFalse) return Value::boolean(false);
+                if (t == Tri::kNull) unknown = true;
+            }
+            return unknown ? Value() : Value::boolean(true);
+        }
         case BOp::kProperty: {
             Value obj = eval(e.args[0], row, ctx);
             switch (obj.kind()) {

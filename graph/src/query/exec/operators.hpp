@@ -29,6 +29,8 @@ public:
     }
     /// One line for EXPLAIN.
     virtual std::string describe(const SlotNames& names) const = 0;
+    /// Before each run (plans are cached and run again): forget what the last run left.
+    virtual void reset() {}
 
     Operator* next = nullptr;
     std::size_t index = 0;
@@ -47,6 +49,8 @@ public:
     NodeScan(int slot, std::uint32_t mask) : slot_(slot), mask_(mask) {}
     void push(Row& row) override;
     std::string describe(const SlotNames& n) const override;
+    int slot() const { return slot_; }
+    std::uint32_t mask() const { return mask_; }
 
 private:
     int slot_;
@@ -90,6 +94,7 @@ struct ExpandSpec {
     // variable length only
     int min_hops = 1, max_hops = 1;
     bool reversed = false;         ///< planned right to left: store the list in pattern order
+    bool need_list = true;         ///< false: nothing reads the relationship list (anonymous, last hop)
     std::vector<std::pair<RelKey, std::pair<std::string, const BExpr*>>> rel_props;
 };
 
@@ -117,6 +122,14 @@ private:
     bool rel_ok(std::uint32_t ri, const Row& row, const std::vector<Value>& props) const;
     void emit(Row& row, VertexId end, const std::vector<std::uint32_t>& rels);
     ExpandSpec s_;
+    /// One frame per vertex on the current path: its candidate steps and the next to try.
+    /// Kept between rows so that their buffers are reused.
+    struct Frame {
+        std::vector<std::pair<std::uint32_t, VertexId>> steps;
+        std::size_t pos = 0;
+    };
+    std::vector<Frame> frames_;
+    std::vector<std::uint32_t> path_;
 };
 
 /// shortestPath / allShortestPaths between two bound nodes (breadth-first; bidirectional for
@@ -153,6 +166,7 @@ class OptionalBegin final : public Operator {
 public:
     explicit OptionalBegin(std::vector<int> null_slots) : null_slots_(std::move(null_slots)) {}
     void push(Row& row) override;
+    void reset() override { matched = false; }
     std::string describe(const SlotNames& n) const override;
     OptionalEnd* end = nullptr;
     bool matched = false;
@@ -213,24 +227,52 @@ public:
     ~Aggregate() override;
     void push(Row& row) override;
     void finish() override;
+    void reset() override;
     std::string describe(const SlotNames& n) const override;
     struct State;
 
 private:
     struct Group;
+    std::size_t group_of(Row& row);  ///< the row's group, created when new
     std::vector<std::pair<const BExpr*, int>> keys_, mixed_;
     std::vector<const AggSpec*> aggs_;
     int slot_count_;
     std::vector<Group> groups_;
     std::unordered_map<std::vector<Value>, std::size_t, RowHash> index_;
     std::unordered_map<Value, std::size_t, ValueHash> single_index_;  ///< one grouping key: cheaper
+    /// Borrowed strings (labels, names) seen recently, by address: the same bytes of the graph
+    /// are the same key, so most rows skip hashing the text.
+    struct Recent {
+        const char* data = nullptr;  ///< null: empty entry (a borrowed view is never null)
+        std::size_t size = 0, group = 0;
+    };
+    Recent recent_[16];
     std::vector<Value> key_buf_;
+};
+
+/// `MATCH (n[:L]) RETURN <label of n>, count(*)` answered from the label index, without
+/// visiting the nodes (Neo4j's planner does the same from its count store). Groups come in the
+/// order a scan would meet them; keys and mixed items are evaluated on one node of the label.
+class NodeCountFromIndex final : public Operator {
+public:
+    NodeCountFromIndex(int slot, std::uint32_t mask, std::vector<std::pair<const BExpr*, int>> keys,
+                       std::vector<std::pair<const BExpr*, int>> mixed, std::vector<const AggSpec*> aggs)
+        : slot_(slot), mask_(mask), keys_(std::move(keys)), mixed_(std::move(mixed)), aggs_(std::move(aggs)) {}
+    void push(Row& row) override;
+    std::string describe(const SlotNames& n) const override;
+
+private:
+    int slot_;
+    std::uint32_t mask_;
+    std::vector<std::pair<const BExpr*, int>> keys_, mixed_;
+    std::vector<const AggSpec*> aggs_;
 };
 
 class Distinct final : public Operator {
 public:
     explicit Distinct(std::vector<int> slots) : slots_(std::move(slots)) {}
     void push(Row& row) override;
+    void reset() override { seen_.clear(); }
     std::string describe(const SlotNames& n) const override;
 
 private:
@@ -239,50 +281,60 @@ private:
     std::vector<Value> buf_;
 };
 
-/// ORDER BY; with a LIMIT after it only the first `keep` rows are kept sorted (top-k).
+/// ORDER BY; with a LIMIT after it only the first SKIP + LIMIT rows are kept sorted (top-k).
 class Sort final : public Operator {
 public:
-    Sort(std::vector<std::pair<const BExpr*, bool>> keys, std::size_t keep) : keys_(std::move(keys)), keep_(keep) {}
+    Sort(std::vector<std::pair<const BExpr*, bool>> keys, const BExpr* skip, const BExpr* limit)
+        : keys_(std::move(keys)), skip_(skip), limit_(limit) {}
     void push(Row& row) override;
     void finish() override;
+    void reset() override;
     std::string describe(const SlotNames& n) const override;
 
 private:
     std::vector<std::pair<const BExpr*, bool>> keys_;
-    std::size_t keep_;
+    const BExpr *skip_, *limit_;  ///< null when absent
+    std::size_t keep_ = static_cast<std::size_t>(-1);
     std::vector<std::pair<std::vector<Value>, Row>> rows_;
 };
 
+/// SKIP n; n (a constant or a parameter) is read when the run starts.
 class Skip final : public Operator {
 public:
-    explicit Skip(std::int64_t n) : n_(n) {}
+    explicit Skip(const BExpr* n) : expr_(n) {}
     void push(Row& row) override;
+    void reset() override;
     std::string describe(const SlotNames& n) const override;
 
 private:
-    std::int64_t n_, seen_ = 0;
+    const BExpr* expr_;
+    std::int64_t n_ = 0, seen_ = 0;
 };
 
 class Limit final : public Operator {
 public:
-    explicit Limit(std::int64_t n) : n_(n) {}
+    explicit Limit(const BExpr* n) : expr_(n) {}
     void push(Row& row) override;
+    void reset() override;
     std::string describe(const SlotNames& n) const override;
 
 private:
-    std::int64_t n_, passed_ = 0;
+    const BExpr* expr_;
+    std::int64_t n_ = 0, passed_ = 0;
 };
+
+/// SKIP / LIMIT value: a non-negative integer (BindError otherwise).
+std::int64_t count_value(const BExpr& e, EvalContext& ctx, const char* what);
 
 /// The end of a pipeline: copies the RETURN columns into the result.
 class ProduceResults final : public Operator {
 public:
-    ProduceResults(std::vector<int> slots, std::vector<std::vector<Value>>* out) : slots_(std::move(slots)), out_(out) {}
+    explicit ProduceResults(std::vector<int> slots) : slots_(std::move(slots)) {}
     void push(Row& row) override;
     std::string describe(const SlotNames& n) const override;
 
 private:
     std::vector<int> slots_;
-    std::vector<std::vector<Value>>* out_;
 };
 
 /// A planned single query: the first operator receives one empty row.

@@ -67,6 +67,23 @@ std::string Distinct::describe(const SlotNames& n) const {
     return s;
 }
 
+std::int64_t count_value(const BExpr& e, EvalContext& ctx, const char* what) {
+    Row none;
+    Value v = eval(e, none, ctx);
+    if (v.kind() != Value::Kind::kInt || v.as_int() < 0)
+        throw BindError(std::string(what) + " must be a non-negative integer, got " +
+                            (v.kind() == Value::Kind::kInt ? std::to_string(v.as_int()) : a_kind(v.kind())),
+                        e.offset, e.length);
+    return v.as_int();
+}
+
+void Sort::reset() {
+    rows_.clear();
+    keep_ = static_cast<std::size_t>(-1);
+    if (limit_)
+        keep_ = static_cast<std::size_t>(count_value(*limit_, *ctx, "LIMIT") + (skip_ ? count_value(*skip_, *ctx, "SKIP") : 0));
+}
+
 void Sort::push(Row& row) {
     std::vector<Value> keys;
     keys.reserve(keys_.size());
@@ -100,15 +117,26 @@ void Sort::finish() {
     next->finish();
 }
 
-std::string Sort::describe(const SlotNames&) const {
-    return keep_ == static_cast<std::size_t>(-1) ? "Sort" : "Top " + std::to_string(keep_);
+std::string Sort::describe(const SlotNames&) const { return limit_ ? "Top" : "Sort"; }
+
+void Skip::reset() {
+    n_ = count_value(*expr_, *ctx, "SKIP");
+    seen_ = 0;
 }
 
 void Skip::push(Row& row) {
     if (seen_++ < n_) return;
     next->push(row);
 }
-std::string Skip::describe(const SlotNames&) const { return "Skip " + std::to_string(n_); }
+std::string Skip::describe(const SlotNames&) const {
+    return expr_->op == BOp::kConst && expr_->constant.kind() == Value::Kind::kInt ? "Skip " + std::to_string(expr_->constant.as_int())
+                                                                                   : "Skip";
+}
+
+void Limit::reset() {
+    n_ = count_value(*expr_, *ctx, "LIMIT");
+    passed_ = 0;
+}
 
 void Limit::push(Row& row) {
     if (passed_ >= n_) {
@@ -119,13 +147,16 @@ void Limit::push(Row& row) {
     next->push(row);
     if (passed_ >= n_) ctx->stop_upto = std::max(ctx->stop_upto, index);
 }
-std::string Limit::describe(const SlotNames&) const { return "Limit " + std::to_string(n_); }
+std::string Limit::describe(const SlotNames&) const {
+    return expr_->op == BOp::kConst && expr_->constant.kind() == Value::Kind::kInt ? "Limit " + std::to_string(expr_->constant.as_int())
+                                                                                   : "Limit";
+}
 
 void ProduceResults::push(Row& row) {
     std::vector<Value> out;
     out.reserve(slots_.size());
     for (int s : slots_) out.push_back(row[s]);
-    out_->push_back(std::move(out));
+    ctx->rows->push_back(std::move(out));
 }
 std::string ProduceResults::describe(const SlotNames& n) const {
     std::string s = "ProduceResults";

@@ -20,6 +20,52 @@ struct Visit {
     int dist = 0;
 };
 
+/// Open-addressing map VertexId → Visit for the two searches: a search touches few vertices of
+/// a large graph, so a hash table beats an array the size of the graph, and linear probing over
+/// one flat array beats std::unordered_map's nodes.
+class VisitMap {
+public:
+    VisitMap() : keys_(64, kEmpty), vals_(64) {}
+    /// Inserts when absent; returns false when `v` was already there.
+    bool insert(VertexId v, const Visit& x) {
+        if ((size_ + 1) * 2 > keys_.size()) grow();
+        std::size_t i = slot(v);
+        if (keys_[i] == v) return false;
+        keys_[i] = v;
+        vals_[i] = x;
+        ++size_;
+        return true;
+    }
+    const Visit* find(VertexId v) const {
+        std::size_t i = slot(v);
+        return keys_[i] == v ? &vals_[i] : nullptr;
+    }
+
+private:
+    static constexpr VertexId kEmpty = static_cast<VertexId>(-1);
+    std::size_t slot(VertexId v) const {
+        std::size_t mask = keys_.size() - 1;
+        std::size_t i = (static_cast<std::size_t>(v) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+        while (keys_[i] != kEmpty && keys_[i] != v) i = (i + 1) & mask;
+        return i;
+    }
+    void grow() {
+        std::vector<VertexId> keys(keys_.size() * 2, kEmpty);
+        std::vector<Visit> vals(keys.size());
+        std::swap(keys, keys_);
+        std::swap(vals, vals_);
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] != kEmpty) {
+                std::size_t j = slot(keys[i]);
+                keys_[j] = keys[i];
+                vals_[j] = vals[i];
+            }
+    }
+    std::vector<VertexId> keys_;
+    std::vector<Visit> vals_;
+    std::size_t size_ = 0;
+};
+
 }  // namespace
 
 void ShortestPath::emit(Row& row, VertexId a, const std::vector<std::uint32_t>& rels) {
@@ -62,9 +108,12 @@ void ShortestPath::push(Row& row) {
     if (s_.max_hops < 1) return;
 
     if (!all_) {
-        std::unordered_map<VertexId, Visit> fwd, bwd;
-        fwd.emplace(a, Visit{0, a, 0});
-        bwd.emplace(b, Visit{0, b, 0});
+        // Level by level from the smaller side. The first vertex found that the other side has
+        // seen closes a shortest path: every vertex it could meet instead is as far from the
+        // other end (a closer one would have been met when it or its neighbour was reached).
+        VisitMap fwd, bwd;
+        fwd.insert(a, Visit{0, a, 0});
+        bwd.insert(b, Visit{0, b, 0});
         std::vector<VertexId> ff{a}, bf{b}, nextf;
         int df = 0, db = 0;
         while (!ff.empty() && !bf.empty() && df + db < s_.max_hops) {
@@ -72,43 +121,39 @@ void ShortestPath::push(Row& row) {
             const bool forward = ff.size() <= bf.size();
             auto& frontier = forward ? ff : bf;
             auto& mine = forward ? fwd : bwd;
-            auto& theirs = forward ? bwd : fwd;
+            const auto& theirs = forward ? bwd : fwd;
             const Dir dir = forward ? s_.dir : reverse(s_.dir);
             const int depth = (forward ? df : db) + 1;
             nextf.clear();
             bool met = false;
             VertexId meet = 0;
-            int best = 0;
             for (VertexId v : frontier) {
                 for_each_step(g, v, dir, s_.type_mask, [&](std::uint32_t ri, VertexId w) {
-                    if (mine.count(w) || !rel_ok(ri)) return true;
-                    mine.emplace(w, Visit{ri, v, depth});
+                    if (!props.empty() && !rel_ok(ri)) return true;
+                    if (!mine.insert(w, Visit{ri, v, depth})) return true;
                     nextf.push_back(w);
-                    auto it = theirs.find(w);
-                    if (it != theirs.end()) {
-                        int total = depth + it->second.dist;
-                        if (!met || total < best) {
-                            met = true;
-                            best = total;
-                            meet = w;
-                        }
+                    if (theirs.find(w)) {
+                        met = true;
+                        meet = w;
+                        return false;
                     }
                     return true;
                 });
+                if (met) break;
             }
             (forward ? df : db) = depth;
             frontier.swap(nextf);
             if (met) {
-                if (best < s_.min_hops) return;
+                if (df + db < s_.min_hops) return;
                 std::vector<std::uint32_t> rels;
                 for (VertexId v = meet; v != a;) {
-                    const Visit& x = fwd.at(v);
+                    const Visit& x = *fwd.find(v);
                     rels.push_back(x.rel);
                     v = x.prev;
                 }
                 std::reverse(rels.begin(), rels.end());
                 for (VertexId v = meet; v != b;) {
-                    const Visit& x = bwd.at(v);
+                    const Visit& x = *bwd.find(v);
                     rels.push_back(x.rel);
                     v = x.prev;
                 }

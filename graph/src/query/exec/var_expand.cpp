@@ -37,13 +37,15 @@ void VarExpand::emit(Row& row, VertexId end, const std::vector<std::uint32_t>& r
         const Value& t = row[s_.to];
         if (t.kind() != Value::Kind::kNode || t.as_node() != end) return;
     }
-    Value::List list;
-    list.reserve(rels.size());
-    if (s_.reversed)
-        for (auto it = rels.rbegin(); it != rels.rend(); ++it) list.push_back(Value::relationship(*it));
-    else
-        for (std::uint32_t ri : rels) list.push_back(Value::relationship(ri));
-    row[s_.rel] = Value::list(std::move(list));
+    if (s_.need_list) {
+        Value::List list;
+        list.reserve(rels.size());
+        if (s_.reversed)
+            for (auto it = rels.rbegin(); it != rels.rend(); ++it) list.push_back(Value::relationship(*it));
+        else
+            for (std::uint32_t ri : rels) list.push_back(Value::relationship(ri));
+        row[s_.rel] = Value::list(std::move(list));
+    }
     if (!s_.to_bound) row[s_.to] = Value::node(end);
     next->push(row);
 }
@@ -55,31 +57,31 @@ void VarExpand::push(Row& row) {
     std::vector<Value> props;
     for (const auto& [key, named] : s_.rel_props) props.push_back(eval(*named.second, row, *ctx));
 
-    std::vector<std::uint32_t> path;
+    std::vector<std::uint32_t>& path = path_;
+    path.clear();
     if (s_.min_hops == 0) emit(row, start, path);
     if (s_.max_hops == 0) return;
 
-    // One frame per vertex on the current path: its candidate steps and the next one to try.
-    struct Frame {
-        std::vector<std::pair<std::uint32_t, VertexId>> steps;
-        std::size_t pos = 0;
-    };
-    auto frame_of = [&](VertexId v) {
-        Frame f;
+    // frames_[d] holds the steps out of the vertex at depth d of the current path
+    std::size_t depth = 0;
+    auto open = [&](VertexId v) {
+        if (frames_.size() <= depth) frames_.emplace_back();
+        Frame& f = frames_[depth];
+        f.steps.clear();
+        f.pos = 0;
         for_each_step(ctx->g, v, s_.dir, s_.type_mask, [&](std::uint32_t ri, VertexId other) {
             f.steps.emplace_back(ri, other);
             return true;
         });
-        return f;
     };
-    std::vector<Frame> stack;
-    stack.push_back(frame_of(start));
-    while (!stack.empty()) {
+    open(start);
+    while (true) {
         if (stopped()) return;
-        Frame& f = stack.back();
+        Frame& f = frames_[depth];
         if (f.pos == f.steps.size()) {
-            stack.pop_back();
-            if (!path.empty()) path.pop_back();
+            if (depth == 0) return;
+            --depth;
+            path.pop_back();
             continue;
         }
         auto [ri, other] = f.steps[f.pos++];
@@ -88,8 +90,12 @@ void VarExpand::push(Row& row) {
         if (repeated || !rel_ok(ri, row, props)) continue;
         path.push_back(ri);
         if (static_cast<int>(path.size()) >= s_.min_hops) emit(row, other, path);
-        if (static_cast<int>(path.size()) < s_.max_hops) stack.push_back(frame_of(other));
-        else path.pop_back();
+        if (static_cast<int>(path.size()) < s_.max_hops) {
+            ++depth;
+            open(other);
+        } else {
+            path.pop_back();
+        }
     }
 }
 

@@ -64,10 +64,13 @@ void Planner::plan_hop(const BoundRel& r, const BoundNode& from, const BoundNode
     s.dir = reversed ? reverse(r.dir) : r.dir;
     s.to_bound = bound_[static_cast<std::size_t>(to.slot)];
     s.unique_with = match_rels;
+    --hops_left_;
     if (r.var_length) {
         s.min_hops = r.min_hops;
         s.max_hops = r.max_hops;
         s.reversed = reversed;
+        // an anonymous list that no later hop checks for uniqueness and no path reads
+        s.need_list = !r.name.empty() || hops_left_ > 0 || part_has_path_;
         for (const auto& [key, named] : r.properties) s.rel_props.push_back({key, {named.first, &named.second}});
         add<VarExpand>(std::move(s));
     } else {
@@ -80,6 +83,7 @@ void Planner::plan_hop(const BoundRel& r, const BoundNode& from, const BoundNode
 }
 
 void Planner::plan_part(const BoundPart& part, std::size_t start, std::vector<Conjunct>& conj, std::vector<int>& match_rels) {
+    part_has_path_ = part.path_slot >= 0;
     plan_start(part.nodes[start], conj);
     for (std::size_t i = start; i < part.rels.size(); ++i)
         plan_hop(part.rels[i], part.nodes[i], part.nodes[i + 1], false, conj, match_rels);
@@ -109,6 +113,7 @@ void Planner::plan_shortest(const BoundPart& part, std::vector<Conjunct>& conj) 
     s.min_hops = r.min_hops;
     s.max_hops = r.max_hops;
     for (const auto& [key, named] : r.properties) s.rel_props.push_back({key, {named.first, &named.second}});
+    --hops_left_;
     add<ShortestPath>(std::move(s), part.path_slot, part.shortest == ShortestKind::kAll);
     bound_[static_cast<std::size_t>(r.slot)] = true;
     if (part.path_slot >= 0) bound_[static_cast<std::size_t>(part.path_slot)] = true;
@@ -130,6 +135,8 @@ void Planner::plan_match(const BoundMatch& m) {
     place_ready(conj);  // conditions on earlier variables only: filter first
 
     std::vector<int> match_rels;
+    hops_left_ = 0;
+    for (const BoundPart& part : m.parts) hops_left_ += static_cast<int>(part.rels.size());
     std::vector<bool> done(m.parts.size(), false);
     while (true) {
         int best_score = -1;

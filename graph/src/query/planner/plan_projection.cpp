@@ -1,17 +1,69 @@
 // WITH / RETURN planning: Project or Aggregate, then Distinct, Sort (top-k when a LIMIT
 // follows), Skip, Limit, WITH's WHERE, and the result sink for RETURN.
+#include <functional>
+#include <set>
+
+#include "query/binder/binder.hpp"
 #include "query/planner/planner.hpp"
 
 namespace kgmill::query {
 
-std::int64_t Planner::constant_count(const BExpr& e, const char* what) {
-    Row dummy(static_cast<std::size_t>(q_.slot_count));
-    Value v = eval(e, dummy, ctx_);
-    if (v.kind() != Value::Kind::kInt || v.as_int() < 0)
-        throw BindError(std::string(what) + " must be a non-negative integer, got " +
-                            (v.kind() == Value::Kind::kInt ? std::to_string(v.as_int()) : std::string(kind_name(v.kind()))),
-                        e.offset, e.length);
-    return v.as_int();
+namespace {
+
+/// True when `e` depends on the node in `slot` through its label only: n.type, labels(n),
+/// labels(n)[k], or constants around them.
+bool label_only(const BExpr& e, int slot) {
+    switch (e.op) {
+        case BOp::kConst: return true;
+        case BOp::kSlot: return false;
+        case BOp::kProperty: return e.node_key == NodeKey::kType && e.args[0].op == BOp::kSlot && e.args[0].slot == slot;
+        case BOp::kFunc:
+            if (std::string_view(e.fn->name) == "labels") return e.args[0].op == BOp::kSlot && e.args[0].slot == slot;
+            [[fallthrough]];
+        default:
+            if (e.op == BOp::kListComp || e.op == BOp::kAll || e.op == BOp::kAny || e.op == BOp::kNone || e.op == BOp::kSingle)
+                return false;
+            for (const BExpr& a : e.args)
+                if (a.present && !label_only(a, slot)) return false;
+            return true;
+    }
+}
+
+}  // namespace
+
+const NodeScan* Planner::counts_from_index(const std::vector<std::pair<const BExpr*, int>>& keys,
+                                          const std::vector<std::pair<const BExpr*, int>>& mixed,
+                                          const std::vector<const AggSpec*>& aggs) const {
+    // the whole pipeline so far is one label scan: MATCH (n[:L]) with nothing else
+    if (pipe_->ops.size() != 1) return nullptr;
+    const auto* scan = dynamic_cast<const NodeScan*>(pipe_->ops.front().get());
+    if (!scan) return nullptr;
+    const int slot = scan->slot();
+    for (const AggSpec* a : aggs) {
+        bool count_rows = a->kind == AggKind::kCountStar ||
+                          (a->kind == AggKind::kCount && a->arg.op == BOp::kSlot && a->arg.slot == slot);
+        if (!count_rows) return nullptr;
+    }
+    std::set<int> agg_slots;
+    for (const AggSpec* a : aggs) agg_slots.insert(a->slot);
+    for (const auto& [e, s] : keys)
+        if (!label_only(*e, slot)) return nullptr;
+    for (const auto& [e, s] : mixed) {
+        // aggregate results (slots) and label-only parts
+        std::vector<int> used;
+        collect_slots(*e, used);
+        for (int u : used)
+            if (u != slot && !agg_slots.count(u)) return nullptr;
+        std::function<bool(const BExpr&)> ok = [&](const BExpr& x) {
+            if (x.op == BOp::kSlot) return agg_slots.count(x.slot) > 0;
+            if (x.op == BOp::kProperty || x.op == BOp::kFunc) return label_only(x, slot);
+            for (const BExpr& a : x.args)
+                if (a.present && !ok(a)) return false;
+            return x.op != BOp::kListComp && x.op != BOp::kAll && x.op != BOp::kAny && x.op != BOp::kNone && x.op != BOp::kSingle;
+        };
+        if (!ok(*e)) return nullptr;
+    }
+    return scan;
 }
 
 void Planner::plan_projection(const BoundProjection& p) {
@@ -22,7 +74,14 @@ void Planner::plan_projection(const BoundProjection& p) {
         for (const BoundItem& it : p.items) (it.has_aggregate ? mixed : keys).emplace_back(&it.expr, it.slot);
         std::vector<const AggSpec*> aggs;
         for (const AggSpec& a : p.aggregates) aggs.push_back(&a);
-        add<Aggregate>(std::move(keys), std::move(mixed), std::move(aggs), q_.slot_count);
+        if (const NodeScan* scan = counts_from_index(keys, mixed, aggs)) {
+            int slot = scan->slot();
+            std::uint32_t mask = scan->mask();
+            pipe_->ops.pop_back();
+            add<NodeCountFromIndex>(slot, mask, std::move(keys), std::move(mixed), std::move(aggs));
+        } else {
+            add<Aggregate>(std::move(keys), std::move(mixed), std::move(aggs), q_.slot_count);
+        }
         for (const AggSpec& a : p.aggregates) bound_[static_cast<std::size_t>(a.slot)] = true;
     } else {
         std::vector<std::pair<const BExpr*, int>> computed;
@@ -32,18 +91,17 @@ void Planner::plan_projection(const BoundProjection& p) {
     }
     for (int s : item_slots) bound_[static_cast<std::size_t>(s)] = true;
     if (p.distinct) add<Distinct>(item_slots);
-    std::int64_t skip = p.skip.present ? constant_count(p.skip, "SKIP") : 0;
-    std::int64_t limit = p.limit.present ? constant_count(p.limit, "LIMIT") : -1;
+    const BExpr* skip = p.skip.present ? &p.skip : nullptr;
+    const BExpr* limit = p.limit.present ? &p.limit : nullptr;
     if (!p.order_by.empty()) {
         std::vector<std::pair<const BExpr*, bool>> keys;
         for (const BoundSort& s : p.order_by) keys.emplace_back(&s.expr, s.descending);
-        std::size_t keep = limit >= 0 ? static_cast<std::size_t>(skip + limit) : static_cast<std::size_t>(-1);
-        add<Sort>(std::move(keys), keep);
+        add<Sort>(std::move(keys), skip, limit);
     }
-    if (skip > 0) add<Skip>(skip);
-    if (limit >= 0) add<Limit>(limit);
+    if (skip) add<Skip>(skip);
+    if (limit) add<Limit>(limit);
     for (const BExpr& w : p.where) add<Filter>(&w);
-    if (p.is_return) add<ProduceResults>(item_slots, rows_);
+    if (p.is_return) add<ProduceResults>(item_slots);
 }
 
 }  // namespace kgmill::query

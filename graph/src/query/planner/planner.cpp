@@ -17,8 +17,7 @@ void Planner::place_ready(std::vector<Conjunct>& conj) {
     }
 }
 
-std::vector<Pipeline> Planner::plan(std::vector<std::vector<Value>>* rows) {
-    rows_ = rows;
+std::vector<Pipeline> Planner::plan() {
     std::vector<Pipeline> out;
     out.reserve(q_.parts.size());
     for (const BoundSingleQuery& sq : q_.parts) {

@@ -5,7 +5,8 @@
 // full scan) and expands outwards; WHERE conjuncts (and property maps) are placed right after
 // the operator that binds their last variable. shortestPath parts come last, between bound
 // ends. Projections become Project / Aggregate, Distinct, Sort (top-k under a LIMIT), Skip,
-// Limit, Filter and, for RETURN, ProduceResults.
+// Limit, Filter and, for RETURN, ProduceResults. One rewrite: counting the nodes of a label
+// scan, grouped by nothing or by the label, reads the label index instead of the nodes.
 #pragma once
 #include <vector>
 
@@ -17,10 +18,10 @@ namespace kgmill::query {
 
 class Planner {
 public:
-    Planner(const BoundQuery& q, EvalContext& ctx, std::size_t max_operators)
-        : q_(q), ctx_(ctx), max_operators_(max_operators) {}
-    /// One pipeline per UNION part; each ends in ProduceResults writing into `rows`.
-    std::vector<Pipeline> plan(std::vector<std::vector<Value>>* rows);
+    Planner(const BoundQuery& q, std::size_t max_operators) : q_(q), max_operators_(max_operators) {}
+    /// One pipeline per UNION part; each ends in ProduceResults. Operators point into `q`,
+    /// which must outlive them; before a run, set each operator's ctx and reset() it.
+    std::vector<Pipeline> plan();
 
 private:
     struct Conjunct {
@@ -44,15 +45,18 @@ private:
 
     // plan_projection.cpp
     void plan_projection(const BoundProjection& p);
-    std::int64_t constant_count(const BExpr& e, const char* what);
+    /// The scan to replace by NodeCountFromIndex, or null when the aggregation needs the rows.
+    const NodeScan* counts_from_index(const std::vector<std::pair<const BExpr*, int>>& keys,
+                                      const std::vector<std::pair<const BExpr*, int>>& mixed,
+                                      const std::vector<const AggSpec*>& aggs) const;
 
     const BoundQuery& q_;
-    EvalContext& ctx_;
     std::size_t max_operators_;
     Pipeline* pipe_ = nullptr;
     std::vector<bool> bound_;
     int depth_ = 0;
-    std::vector<std::vector<Value>>* rows_ = nullptr;
+    int hops_left_ = 0;  ///< relationship patterns of the current MATCH not planned yet
+    bool part_has_path_ = false;
 };
 
 template <class Op, class... Args>
@@ -61,7 +65,6 @@ Op* Planner::add(Args&&... args) {
         throw BindError("the query needs more than " + std::to_string(max_operators_) + " operators; split it up", 0, 1);
     auto op = std::make_unique<Op>(std::forward<Args>(args)...);
     Op* raw = op.get();
-    raw->ctx = &ctx_;
     raw->index = pipe_->ops.size();
     raw->depth = depth_;
     if (!pipe_->ops.empty()) pipe_->ops.back()->next = raw;
