@@ -77,7 +77,7 @@ void register_render_command(CLI::App& app) {
     c.sub->add_option("--group-by", c.group_by, "draw groups as clusters")
         ->check(CLI::IsMember({"country", "type", "community"}));
     c.sub->add_option("--max-nodes", c.opts.max_nodes,
-                      "most entities to draw, the nearest / busiest first (default 150 for images, 50000 for HTML)");
+                      "most entities to draw, the nearest / busiest first (default 150 for images, 20000 for HTML)");
     c.sub->add_option("--title", c.opts.title, "title of the picture or page");
 }
 

@@ -13,9 +13,9 @@ set -uo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-build="${1:-build-fuzz}"
+build_arg="${1:-build-fuzz}"
 shift || true
-build="$(cd "$build" 2>/dev/null && pwd)" || { echo "fuzz: no build directory ${1:-build-fuzz}" >&2; exit 2; }
+build="$(cd "$build_arg" 2>/dev/null && pwd)" || { echo "fuzz: no build directory $build_arg" >&2; exit 2; }
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_load_document fuzz_triple_json fuzz_query_parser fuzz_extract)
 seconds="${FUZZ_SECONDS:-60}"
@@ -124,7 +124,7 @@ failed=0
 for t in "${targets[@]}"; do
   bin="$build/fuzz/$t"
   if [ ! -x "$bin" ]; then
-    echo "fuzz: $t: not built ($bin)" >&2
+    printf 'fuzz: %-20s MISSING      not built: %s\n' "$t" "$bin"
     failed=2; continue
   fi
   extra=()
@@ -146,13 +146,13 @@ for t in "${targets[@]}"; do
   rc=$?
   secs=$(($(date +%s) - start))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  done_line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|INITED|NEW|REDUCE|pulse)' "$log" | tail -1)
+  done_line=$(grep -a -E '^#[0-9]+[[:space:]]+(DONE|INITED|NEW|REDUCE|pulse)' "$log" | tail -1)
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$done_line")
   corp=$(sed -n 's/.* corp: \([0-9]*\/[0-9A-Za-z]*\).*/\1/p' <<<"$done_line")
   if [ $rc -eq 0 ]; then
     printf 'fuzz: %-20s ok     %4ss  runs=%s cov=%s corpus=%s\n' "$t" "$secs" "${runs:-?}" "${cov:-?}" "${corp:-?}"
   else
-    what=$(grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|contract violated|round trip:|ALARM|out-of-memory' "$log" | sed 's/^==[0-9]*==//')
+    what=$(grep -a -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|contract violated|round trip:|ALARM|out-of-memory' "$log" | sed 's/^==[0-9]*==//')
     art=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     printf 'fuzz: %-20s FAIL   %4ss  rc=%s runs=%s: %s\n' "$t" "$secs" "$rc" "${runs:-?}" "${what:-see log}"
     printf '      reproduce: %s %s   (log %s)\n' "$bin" "${art:-<artifact>}" "$log"

@@ -29,63 +29,29 @@
   data.groups.forEach(function (label, i) {
     if (label) els.push({ group: 'nodes', data: { id: 'g' + i, label: label }, classes: 'group', selectable: false });
   });
+  // Labels: every node's in a small graph; in a big one the 200 busiest at first, then those in
+  // view once the zoom makes them legible (measuring 10,000 labels would double the drawing time).
+  var labelled = {};
+  if (big) {
+    nodes.map(function (n, i) { return i; }).sort(function (a, b) { return nodes[b].d - nodes[a].d || a - b; })
+      .slice(0, 200).forEach(function (i) { labelled[i] = true; });
+  }
+  // Styles go by class (type t0…, size class s0…s8, relation r0…, width w1…), not by per-element
+  // data: Cytoscape shares a computed style among elements with the same classes.
   nodes.forEach(function (n, i) {
-    var ty = data.types[n.t];
-    var d = { id: 'n' + i, i: i, label: n.name, color: ty.color, shape: ty.shape, border: ty.border, size: n.s, fs: n.fs, tw: n.fs * 10 };
+    var d = { id: 'n' + i, i: i, label: n.name };
     if (n.g !== undefined && data.groups[n.g]) d.parent = 'g' + n.g;
-    els.push({ group: 'nodes', data: d, position: { x: n.x, y: n.y }, classes: 'entity' + (data.focus === i ? ' focus' : '') });
+    els.push({ group: 'nodes', data: d, position: { x: n.x, y: n.y },
+      classes: 'entity t' + n.t + ' s' + n.b + (data.focus === i ? ' focus' : '') + (!big || labelled[i] ? ' lab' : '') });
   });
   edges.forEach(function (e, i) {
     var rt = data.relations[e.r];
-    els.push({ group: 'edges', data: {
-      id: 'e' + i, i: i, source: 'n' + e.s, target: 'n' + e.t, label: e.y || '', color: rt.color, dash: rt.dash,
-      width: Math.min(6, rt.width * (1 + 0.35 * Math.log2(Math.max(1, e.w)))), arrow: e.sym ? 'none' : 'triangle' } });
+    var w = Math.round(2 * Math.min(6, rt.width * (1 + 0.35 * Math.log2(Math.max(1, e.w)))));
+    els.push({ group: 'edges', data: { id: 'e' + i, i: i, source: 'n' + e.s, target: 'n' + e.t, label: e.y || '' },
+      classes: 'r' + e.r + ' w' + w + (e.sym ? ' sym' : '') + (!big && e.y ? ' lab' : '') });
   });
 
-  var light = function (hex) {
-    var v = parseInt(hex.slice(1), 16);
-    return 0.299 * (v >> 16) + 0.587 * ((v >> 8) & 255) + 0.114 * (v & 255) >= 140;
-  };
-
-  var cy = cytoscape({
-    container: document.getElementById('cy'),
-    elements: els,
-    layout: { name: 'preset', fit: true, padding: 30 },
-    minZoom: 0.01,
-    maxZoom: 6,
-    boxSelectionEnabled: false,
-    textureOnViewport: big,
-    hideEdgesOnViewport: big,
-    motionBlur: false,
-    pixelRatio: big ? 1 : 'auto',
-    style: [
-      { selector: 'node.entity', style: {
-        width: 'data(size)', height: 'data(size)', shape: 'data(shape)', 'background-color': 'data(color)',
-        'border-width': 1, 'border-color': '#333', 'border-style': 'data(border)',
-        label: 'data(label)', 'font-size': 'data(fs)', 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 2,
-        'text-wrap': 'wrap', 'text-max-width': 'data(tw)', 'min-zoomed-font-size': 6, color: '#222',
-        'text-background-color': '#fff', 'text-background-opacity': 0.65, 'text-background-padding': 1 } },
-      { selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#000', 'font-weight': 'bold' } },
-      { selector: 'node.group', style: {
-        'background-color': '#f4f4f4', 'border-color': '#bbb', 'border-width': 1, shape: 'round-rectangle',
-        label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 14, color: '#444', padding: 12 } },
-      { selector: 'edge', style: {
-        width: 'data(width)', 'line-color': 'data(color)', 'line-style': 'data(dash)',
-        'curve-style': big ? 'haystack' : 'bezier', 'target-arrow-shape': big ? 'none' : 'data(arrow)',
-        'target-arrow-color': 'data(color)', 'arrow-scale': 0.7, opacity: 0.85,
-        label: 'data(label)', 'font-size': 8, color: '#444', 'min-zoomed-font-size': 8,
-        'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1 } },
-      { selector: 'node.entity:selected', style: {
-        'border-width': 4, 'border-color': '#000', 'underlay-color': '#ffcc00', 'underlay-padding': 6, 'underlay-opacity': 0.9 } },
-      { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-      { selector: '.hidden', style: { display: 'none' } }
-    ]
-  });
-  view.cy = cy;
-  cy.one('render', function () {
-    view.firstDrawMs = performance.now();
-    document.documentElement.setAttribute('data-drawn', '1');
-  });
+  var cy = null;  // created by draw(), after the side panel is up
 
   // ---- header
   document.getElementById('title').textContent = data.title;
@@ -144,6 +110,8 @@
   }
   var hiddenTypes = {}, hiddenRels = {};
   function applyFilters() {
+    updateCount();
+    if (!cy) return;
     cy.batch(function () {
       cy.nodes('.entity').forEach(function (n) {
         n.toggleClass('hidden', !!hiddenTypes[nodes[n.data('i')].t]);
@@ -155,7 +123,6 @@
         g.toggleClass('hidden', g.children().filter(function (c) { return !c.hasClass('hidden'); }).length === 0);
       });
     });
-    updateCount();
   }
   function filterRow(container, label, count, swatch, onChange, cls) {
     var row = document.createElement('label'), box = document.createElement('input'), name = document.createElement('span'),
@@ -248,11 +215,14 @@
     info.scrollIntoView({ block: 'nearest' });
   }
   function clearSelection() {
-    cy.batch(function () { cy.elements().removeClass('faded'); cy.elements().unselect(); });
+    if (cy) cy.batch(function () { cy.elements().removeClass('faded'); cy.elements().unselect(); });
     info.hidden = true;
     view.selected = null;
   }
   function select(i, center) {
+    view.selected = i;
+    showInfo(i);
+    if (!cy) return;  // drawn later: draw() selects it then
     var node = cy.getElementById('n' + i);
     if (!node.nonempty()) return;
     cy.batch(function () {
@@ -261,13 +231,10 @@
       var near = node.closedNeighborhood();
       cy.elements().not(near).not('.group').addClass('faded');
       near.removeClass('faded');
+      near.nodes('.entity').addClass('lab');
     });
-    view.selected = i;
-    showInfo(i);
     if (center) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
   }
-  cy.on('tap', 'node.entity', function (evt) { select(evt.target.data('i'), false); });
-  cy.on('tap', function (evt) { if (evt.target === cy) clearSelection(); });
 
   // ---- search
   var input = document.getElementById('search'), results = document.getElementById('results');
@@ -324,6 +291,10 @@
     }
   });
 
+  document.addEventListener('keydown', function (evt) {
+    if (evt.key === 'Escape' && evt.target !== input) clearSelection();
+  });
+
   view.search = function (q) { return search(q).map(function (h) { return nodes[h.i].id; }); };
   view.select = function (id) {
     for (var i = 0; i < nodes.length; i++) if (nodes[i].id === id) { select(i, true); return true; }
@@ -331,6 +302,112 @@
   };
   view.selectedId = function () { return view.selected === null ? null : nodes[view.selected].id; };
 
+  var labelTimer = null;
+  function labelsInView() {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(function () {
+      if (cy.zoom() < 0.5) return;
+      var ext = cy.extent(), todo = cy.nodes('.entity').filter(function (n) {
+        var p = n.position();
+        return !n.hasClass('lab') && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+      });
+      if (todo.length) todo.slice(0, 3000).addClass('lab');
+    }, 150);
+  }
+
+  function styles() {
+    var st = [
+      { selector: 'node.entity', style: { 'border-width': 1, 'border-color': '#333' } },
+      { selector: 'node.lab', style: {
+        label: 'data(label)', 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 2,
+        'text-wrap': 'wrap', 'min-zoomed-font-size': 6, color: '#222',
+        'text-background-color': '#fff', 'text-background-opacity': 0.65, 'text-background-padding': 1 } },
+      { selector: 'edge', style: {
+        'curve-style': big ? 'haystack' : 'bezier', 'target-arrow-shape': big ? 'none' : 'triangle',
+        'arrow-scale': 0.7, opacity: 0.85 } },
+      { selector: 'edge.sym', style: { 'target-arrow-shape': 'none' } },
+      { selector: 'edge.lab', style: {
+        label: 'data(label)', 'font-size': 8, color: '#444', 'min-zoomed-font-size': 8,
+        'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1 } }
+    ];
+    data.types.forEach(function (ty, i) {
+      st.push({ selector: 'node.t' + i, style: { shape: ty.shape, 'background-color': ty.color,
+        'border-style': ty.border === 'double' ? 'double' : ty.border, 'border-width': ty.border === 'double' ? 3 : 1 } });
+    });
+    for (var b = 0; b <= 8; b++) {  // size classes: the same formulas as render_html.cpp
+      var fs = 10 + 1.25 * b;
+      st.push({ selector: 'node.s' + b, style: { width: 12 + 6 * b, height: 12 + 6 * b, 'font-size': fs, 'text-max-width': fs * 10 } });
+    }
+    data.relations.forEach(function (rt, i) {
+      st.push({ selector: 'edge.r' + i, style: { 'line-color': rt.color, 'target-arrow-color': rt.color, 'line-style': rt.dash } });
+    });
+    for (var w = 1; w <= 12; w++) st.push({ selector: 'edge.w' + w, style: { width: w / 2 } });
+    st.push(
+      { selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#000', 'font-weight': 'bold' } },
+      { selector: 'node.group', style: {
+        'background-color': '#f4f4f4', 'border-color': '#bbb', 'border-width': 1, shape: 'round-rectangle',
+        label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 14, color: '#444', padding: 12 } },
+      { selector: 'node.entity:selected', style: {
+        'border-width': 4, 'border-color': '#000', 'underlay-color': '#ffcc00', 'underlay-padding': 6, 'underlay-opacity': 0.9 } },
+      { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+      { selector: '.hidden', style: { display: 'none' } });
+    return st;
+  }
+
+  // The whole drawing in view, from the positions alone (cy.fit() would first compute every
+  // element's style and label box: seconds for 10,000 nodes).
+  function fitAll() {
+    if (!nodes.length) return;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    nodes.forEach(function (n) {
+      var r = (12 + 6 * n.b) / 2;
+      x0 = Math.min(x0, n.x - r); x1 = Math.max(x1, n.x + r);
+      y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r + 14);
+    });
+    var w = cy.width(), h = cy.height(), pad = 30;
+    var z = Math.min((w - 2 * pad) / Math.max(1, x1 - x0), (h - 2 * pad) / Math.max(1, y1 - y0));
+    z = Math.max(cy.minZoom(), Math.min(z, 2));
+    cy.viewport({ zoom: z, pan: { x: (w - z * (x0 + x1)) / 2, y: (h - z * (y0 + y1)) / 2 } });
+  }
+  view.fit = function () { if (cy) fitAll(); };
+
+  function draw() {
+    cy = cytoscape({
+      container: document.getElementById('cy'),
+      elements: els,
+      layout: { name: 'preset', fit: false },
+      minZoom: 0.01,
+      maxZoom: 6,
+      boxSelectionEnabled: false,
+      textureOnViewport: big,
+      hideEdgesOnViewport: big,
+      motionBlur: false,
+      pixelRatio: big ? 1 : 'auto',
+      style: styles()
+    });
+    fitAll();
+    view.cy = cy;
+    cy.one('render', function () {
+      view.firstDrawMs = performance.now();
+      document.documentElement.setAttribute('data-drawn', '1');
+    });
+    cy.on('tap', 'node.entity', function (evt) { select(evt.target.data('i'), false); });
+    cy.on('tap', function (evt) { if (evt.target === cy) clearSelection(); });
+    if (big) cy.on('viewport', labelsInView);
+    if (Object.keys(hiddenTypes).length || Object.keys(hiddenRels).length) applyFilters();
+    if (view.selected !== null) select(view.selected, true);
+  }
+
+
   updateCount();
-  if (!nodes.length) document.getElementById('cy').textContent = 'Nothing to draw: no entity matches the filters.';
+  if (!nodes.length) {
+    document.getElementById('cy').textContent = 'Nothing to draw: no entity matches the filters.';
+    document.documentElement.setAttribute('data-drawn', '1');
+  } else if (big) {
+    // Let the browser show the side panel (and fire 'load') before the long drawing.
+    countEl.textContent = 'drawing ' + nodes.length.toLocaleString('en') + ' nodes…';
+    setTimeout(function () { draw(); updateCount(); }, 0);
+  } else {
+    draw();
+  }
 })();

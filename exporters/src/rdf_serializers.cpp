@@ -310,7 +310,10 @@ void put_jsonld_context(OutBuffer& out, const Vocabulary& voc, int indent) {
             out << ", \"@type\": \"" << coerce << "\"}";
         }
     }
-    for (const auto& [term, iri] : voc.vocab_terms) {
+    for (const auto& term_iri : voc.vocab_terms) {
+        // (not a structured binding: clang 14 cannot capture one in the lambda below)
+        const auto& term = term_iri.first;
+        const auto& iri = term_iri.second;
         // Relation terms are already defined above (as properties with "@type": "@id"); a
         // term names one IRI, used both as a property and as an rdf:predicate value.
         if (std::any_of(voc.preds.begin(), voc.preds.end(),

@@ -13,7 +13,7 @@ namespace kgmill {
 namespace {
 
 constexpr std::size_t kImageCap = 150;    // a picture stays readable
-constexpr std::size_t kHtmlCap = 50000;   // a browser stays responsive
+constexpr std::size_t kHtmlCap = 20000;   // a browser stays responsive
 
 std::string lower(std::string_view s) {
     std::string out(s);

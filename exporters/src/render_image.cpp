@@ -214,6 +214,79 @@ void add_legend(Agraph_t* rg, const KnowledgeGraph& g, const View& view, double 
     text_node("edge label: year", x0, y, 9.0);
 }
 
+struct Box {
+    double x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+Box label_box(const textlabel_t* l) {
+    return {l->pos.x - l->dimen.x / 2, l->pos.y - l->dimen.y / 2, l->pos.x + l->dimen.x / 2,
+            l->pos.y + l->dimen.y / 2};
+}
+
+/// Moves each year label to the first place along its edge (middle first, then outwards, on
+/// either side of the line) where it covers no node, no title or cluster label and no other year.
+/// Graphviz 2.42 places external labels with forcelabels=true even over nodes. When no place is
+/// free (an edge between two close nodes) the year is left out; the edge's tooltip has the date.
+void place_year_labels(Agraph_t* rg, const std::vector<Agedge_t*>& labelled) {
+    std::vector<Box> taken;
+    for (Agnode_t* n = agfstnode(rg); n; n = agnxtnode(rg, n)) {
+        const double w = ND_width(n) * 36.0 + 1, h = ND_height(n) * 36.0 + 1;
+        taken.push_back({ND_coord(n).x - w, ND_coord(n).y - h, ND_coord(n).x + w, ND_coord(n).y + h});
+    }
+    if (GD_label(rg)) taken.push_back(label_box(GD_label(rg)));
+    for (int c = 1; c <= GD_n_cluster(rg); ++c) {
+        Agraph_t* cl = GD_clust(rg)[c];
+        if (GD_label(cl)) taken.push_back(label_box(GD_label(cl)));
+        if (std::string(agnameof(cl)) == "cluster_legend")
+            taken.push_back({GD_bb(cl).LL.x, GD_bb(cl).LL.y, GD_bb(cl).UR.x, GD_bb(cl).UR.y});
+    }
+    auto is_free = [&](const Box& b) {
+        for (const Box& t : taken)
+            if (b.overlaps(t)) return false;
+        return true;
+    };
+    for (Agedge_t* e : labelled) {
+        textlabel_t* xl = ED_xlabel(e);
+        const splines* spl = ED_spl(e);
+        if (!xl || !spl || spl->size == 0 || spl->list[0].size < 2) continue;
+        const bezier& bz = spl->list[0];
+        // The control polygon, by length (close enough to the curve for placing a label).
+        std::vector<double> acc{0.0};
+        for (int k = 1; k < bz.size; ++k)
+            acc.push_back(acc.back() + std::hypot(bz.list[k].x - bz.list[k - 1].x, bz.list[k].y - bz.list[k - 1].y));
+        const double len = acc.back();
+        if (len <= 0) continue;
+        const double w = xl->dimen.x + 2, h = xl->dimen.y + 1;
+        bool placed = false;
+        static const double kAlong[] = {0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25,
+                                        0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9};
+        for (double t : kAlong) {
+            const double at = t * len;
+            int k = 1;
+            while (k < bz.size - 1 && acc[k] < at) ++k;
+            const pointf a = bz.list[k - 1], b = bz.list[k];
+            const double seg = std::max(1e-9, acc[k] - acc[k - 1]), f = (at - acc[k - 1]) / seg;
+            const double px = a.x + (b.x - a.x) * f, py = a.y + (b.y - a.y) * f;
+            const double tx = (b.x - a.x) / seg, ty = (b.y - a.y) / seg;  // unit tangent
+            const double nx = -ty, ny = tx;                                // unit normal
+            const double off = 0.5 * std::abs(nx) * w + 0.5 * std::abs(ny) * h + 1.5;
+            for (double side : {1.0, -1.0, 2.2, -2.2}) {
+                const double cx = px + side * nx * off, cy = py + side * ny * off;
+                const Box box{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+                if (!is_free(box)) continue;
+                xl->pos = {cx, cy};
+                xl->set = TRUE;
+                taken.push_back(box);
+                placed = true;
+                break;
+            }
+            if (placed) break;
+        }
+        if (!placed) xl->set = FALSE;  // no room (an edge shorter than its label): not drawn
+    }
+}
+
 }  // namespace
 
 /// Draws the view with Graphviz into `out` as svg, png or pdf.
@@ -301,6 +374,7 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
         gv_set(n, "pos", fmt(L.pos[i][0]) + std::string(",") + fmt(L.pos[i][1]) + "!");
         nodes[i] = n;
     }
+    std::vector<Agedge_t*> with_year;
     for (std::uint32_t ri : view.rels) {
         const Relation& r = g.relations()[ri];
         Agnode_t* t = nodes[view.local[r.source]];
@@ -321,6 +395,7 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
             gv_set(e, "fontname", kFont);
             gv_set(e, "fontsize", "8");
             gv_set(e, "fontcolor", "#444444");
+            with_year.push_back(e);
         }
     }
     add_legend(rg, g, view, L.bbox[2] + 50.0, L.bbox[3]);
@@ -328,6 +403,7 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
     if (gvLayout(gvc, rg, "neato") != 0)
         return make_error(ErrorCode::kInternal, "render", "", "Graphviz drawing failed: " + session.messages());
     rc.laid_out = true;
+    place_year_labels(rg, with_year);
     char* data = nullptr;
     unsigned int len = 0;
     if (gvRenderData(gvc, rg, format.c_str(), &data, &len) != 0 || !data)

@@ -91,12 +91,15 @@ struct Layout {
     std::array<double, 4> bbox{0, 0, 0, 0};   ///< everything drawn (x0, y0, x1, y1)
 };
 
-/// Lays the view out with opts.layout: per group when grouped (then the group boxes are
-/// placed by neato with overlap removal, and their drawings moved into them). Node boxes come
-/// from `attrs` (Graphviz measures the labels). Afterwards no two node boxes overlap, nor lie
-/// closer than `gap` points (checked, and the drawing spread if an engine left an overlap).
+/// Lays the view out with opts.layout: per group when grouped (then the group boxes are packed
+/// by Graphviz's rectangle packing, and their drawings moved into them). Node boxes come from
+/// `attrs` (Graphviz measures the labels). For parts of up to `exact_limit` nodes, afterwards no
+/// two node boxes overlap, nor lie closer than `gap` points (prism, then checked, and the
+/// drawing spread if an engine left an overlap); larger parts get the quicker, inexact
+/// overlap removal (prism0). Call inside a GraphvizSession.
 Result<Layout> layout_view(const KnowledgeGraph& g, const View& view, const RenderOptions& opts,
-                           NodeAttrs attrs, const void* ctx, double gap);
+                           NodeAttrs attrs, const void* ctx, double gap,
+                           std::size_t exact_limit = static_cast<std::size_t>(-1));
 
 /// Runs `fn` with the process-wide Graphviz context under a lock (Graphviz 2.42 is neither
 /// re-entrant nor safe with a second GVC_t: notes/deps.md). Messages Graphviz reports while

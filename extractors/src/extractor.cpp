@@ -126,6 +126,20 @@ private:
 
 public:
     std::uint32_t item_cls(const Item& it) const;
+    int group_size(const Item& it) const {
+        const Mention& m = ments[static_cast<std::size_t>(it.idx)];
+        return m.group ? static_cast<int>(group_members(m).size()) : 1;
+    }
+    /// The entities a group mention stands for: the last pair, or the organisers of the event.
+    std::vector<int> group_members(const Mention& m) const {
+        if (!m.organizers) return ctx_pair;
+        std::vector<int> v;
+        for (const auto& c : cands)
+            if (c.p == RelationType::kOrganized && c.o == ctx_event && !c.planned && std::find(v.begin(), v.end(), c.s) == v.end())
+                v.push_back(c.s);
+        return v;
+    }
+    bool parent_suffix(const Item& child, const Item& parent) const;
 
 private:
     EntityType final_type(int e) const;
@@ -176,6 +190,7 @@ void DocRun::segment() {
             const bool terminal = last.is(kPunct) || last.is(kAbbrev);
             if (!terminal && words >= 3 && (allcaps * 10 >= words * 6)) s.heading = true;
             if (!terminal && words >= 4 && caps * 10 >= words * 8 && !s.vi) s.title_case = true;
+            s.headline = !terminal;
         }
         if (refs_from == static_cast<std::size_t>(-1) && s.tok1 > s.tok0) {
             std::size_t n = s.tok1 - s.tok0;
@@ -224,11 +239,30 @@ std::string initials(std::string_view name) {
 }
 
 void DocRun::resolve() {
+    // names in Title Case lines run on ("Hanoi University of Science and Technology Ready for
+    // Global Integration"): cut them to the longest name that the rest of the text uses
+    {
+        std::unordered_set<std::string> body_keys;
+        for (const auto& m : ments)
+            if (!m.role && !m.anaphor && !m.group && !sents[static_cast<std::size_t>(m.sentence)].headline) body_keys.insert(match_key(m.name));
+        for (auto& m : ments) {
+            if (m.role || m.anaphor || m.group || !sents[static_cast<std::size_t>(m.sentence)].headline) continue;
+            if (body_keys.count(match_key(m.name))) continue;
+            for (auto k = m.t1; k-- > m.t0 + 2;) {
+                const std::string pre(text.substr(toks[m.t0].b, toks[k - 1].e - toks[m.t0].b));
+                if (body_keys.count(match_key(pre))) {
+                    m.name = pre;
+                    m.e = toks[k - 1].e;
+                    break;
+                }
+            }
+        }
+    }
     std::unordered_map<std::string, int> by_key;
     std::unordered_map<std::string, std::string> key_cache;
     for (std::size_t mi = 0; mi < ments.size(); ++mi) {
         Mention& m = ments[mi];
-        if (m.role || m.anaphor || m.group) continue;
+        if (m.role || m.anaphor || m.group || m.weak) continue;
         auto kc = key_cache.find(m.name);
         if (kc == key_cache.end()) kc = key_cache.emplace(m.name, match_key(m.name)).first;
         const std::string& key = kc->second;
@@ -296,7 +330,18 @@ void DocRun::resolve() {
                 }
             }
         }
-        std::vector<char> is_head_word(ents.size(), 0);
+        // lone sentence-initial words: a name the text uses elsewhere, or a word of one organisation's name
+        for (auto& m : ments) {
+            if (!m.weak) continue;
+            const std::string k = match_key(m.name);
+            auto it = by_key.find(k);
+            int e = -1;
+            if (it != by_key.end()) e = root(it->second);
+            else if (auto w = word_owner.find(k); w != word_owner.end() && w->second >= 0) e = root(w->second);
+            if (e < 0) continue;
+            m.entity = e;
+            ents[static_cast<std::size_t>(e)].count++;
+        }
         for (std::size_t a = 0; a < ents.size(); ++a) {
             const Ent& A = ents[a];
             if (A.parent >= 0 || A.typed || A.order.size() != 1 || A.acronym_only) continue;
@@ -370,6 +415,27 @@ void DocRun::resolve() {
 }
 
 void DocRun::resolve_anaphors() {
+    // lower-cased names of each entity, made on first use
+    std::vector<std::vector<std::string>> lower_names(ents.size());
+    std::vector<char> lowered(ents.size(), 0);
+    auto names_of = [&](int e) -> const std::vector<std::string>& {
+        auto& v = lower_names[static_cast<std::size_t>(e)];
+        if (!lowered[static_cast<std::size_t>(e)]) {
+            lowered[static_cast<std::size_t>(e)] = 1;
+            for (const auto& n : ents[static_cast<std::size_t>(e)].order) v.push_back(to_lower(n));
+        }
+        return v;
+    };
+    auto has_word = [](const std::string& ln, const std::string& head, bool end_check) {
+        for (std::size_t pos = ln.find(head); pos != std::string::npos; pos = ln.find(head, pos + 1)) {
+            if (pos != 0 && ln[pos - 1] != ' ') continue;
+            if (!end_check) return true;
+            const std::size_t e = pos + head.size();
+            if (e == ln.size() || ln[e] == ' ' || ln[e] == ',') return true;
+        }
+        return false;
+    };
+    constexpr std::size_t kWindow = 400;  // mentions looked back at
     for (std::size_t mi = 0; mi < ments.size(); ++mi) {
         Mention& m = ments[mi];
         if (!m.anaphor) continue;
@@ -382,7 +448,8 @@ void DocRun::resolve_anaphors() {
             ents[static_cast<std::size_t>(focus)].typed && ents[static_cast<std::size_t>(focus)].type == EntityType::kUniversity &&
             (head == "trường" || head == "nhà trường"))
             found = focus;
-        for (std::size_t k = mi; found < 0 && k-- > 0;) {
+        const std::size_t stop = mi > kWindow ? mi - kWindow : 0;
+        for (std::size_t k = mi; found < 0 && k-- > stop;) {
             const Mention& p = ments[k];
             if (p.entity < 0) continue;
             const int e = root(p.entity);
@@ -391,11 +458,9 @@ void DocRun::resolve_anaphors() {
             if (m.type == EntityType::kEvent || m.type == EntityType::kProgram) {
                 if (t != m.type) continue;
                 bool has = E.head_lex == m.head_lex || head == "event" || head == "sự kiện";
-                for (const auto& n : E.order) {
+                for (const auto& ln : names_of(e)) {
                     if (has) break;
-                    std::string ln = to_lower(n);
-                    std::size_t pos = ln.find(head);
-                    has = pos != std::string::npos && (pos == 0 || ln[pos - 1] == ' ');
+                    has = has_word(ln, head, false);
                 }
                 if (has) { found = e; break; }
                 if (by_type < 0) by_type = e;
@@ -403,15 +468,9 @@ void DocRun::resolve_anaphors() {
             }
             if (!is_organization(t)) continue;
             bool name_has = E.typed && t == m.type;
-            for (const auto& n : E.order) {
+            for (const auto& ln : names_of(e)) {
                 if (name_has) break;
-                std::string ln = to_lower(n);
-                std::size_t pos = ln.find(head);
-                if (pos != std::string::npos && (pos == 0 || ln[pos - 1] == ' ') &&
-                    (pos + head.size() == ln.size() || ln[pos + head.size()] == ' ' || ln[pos + head.size()] == ',')) {
-                    name_has = true;
-                    break;
-                }
+                name_has = has_word(ln, head, true);
             }
             if (!name_has) continue;
             if (e == focus) { focus_ok = true; continue; }
@@ -475,11 +534,33 @@ std::uint32_t DocRun::item_cls(const Item& it) const {
     if (!it.ment) return 0;
     const Mention& m = ments[static_cast<std::size_t>(it.idx)];
     if (m.role) return kClsRole;
-    if (m.group) return ctx_pair.size() >= 2 ? type_bit(EntityType::kOrganization) : 0;
+    if (m.group) return group_members(m).size() >= 2 ? type_bit(EntityType::kOrganization) : 0;
     if (m.entity < 0) return 0;
     const Ent& E = ents[static_cast<std::size_t>(m.entity)];
     if (!E.typed) return kClsUnk;
     return type_bit(E.type);
+}
+
+// "Trường Đại học Ngoại ngữ, Đại học Trường Sơn": a member school and the university (system)
+// it belongs to, written as one item of a list.
+bool DocRun::parent_suffix(const Item& child, const Item& parent) const {
+    if (!child.ment || !parent.ment) return false;
+    const Mention& c = ments[static_cast<std::size_t>(child.idx)];
+    const Mention& p = ments[static_cast<std::size_t>(parent.idx)];
+    if (c.entity < 0 || p.entity < 0 || c.entity == p.entity || !sents[static_cast<std::size_t>(c.sentence)].vi) return false;
+    const auto& prefixes = R.vi.list.parent_prefixes;
+    if (prefixes.empty()) return false;
+    auto starts = [&](const std::string& name) {
+        const std::string l = to_lower(name);
+        for (const auto& pf : prefixes) if (l.compare(0, pf.size(), pf) == 0) return true;
+        return false;
+    };
+    if (starts(c.name)) return false;
+    const EntityType ct = final_type(c.entity);
+    if (ct != EntityType::kUniversity && ct != EntityType::kUnit && ct != EntityType::kResearchInstitute) return false;
+    for (const auto& n : ents[static_cast<std::size_t>(p.entity)].order)
+        if (starts(n)) return true;
+    return false;
 }
 
 bool DocRun::words_in(const WordSet& ws, std::uint32_t t0, std::uint32_t t1) const {
@@ -502,6 +583,7 @@ public:
         return step(0, start);
     }
     int end = 0;
+    int first_end = 0;  // where the first element of the last match ended
     std::array<std::pair<int, int>, 8> caps{};
     std::vector<int> capbuf;
 
@@ -530,7 +612,11 @@ private:
     bool is_punct(int i, std::string_view p) const { return is_tok(i) && tok_text(i) == p; }
 
     // A list of entities: A, B, C and D; returns the count and sets j past the last item.
-    int parse_list(int i, const Elem& el, int& j) {
+    struct ListEnd { int j, weight; };
+    static constexpr int kMaxListItems = 32;
+    int parse_list(int i, const Elem& el, int& j, int& weight, ListEnd* ends) {
+        const std::uint32_t org = org_bits() | kClsUnk;
+        const std::uint32_t loc = type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry);
         int cnt = 0;
         int k = i;
         j = i;
@@ -544,12 +630,19 @@ private:
             if (k2 + 1 < n() && items_[static_cast<std::size_t>(k2)].ment && cls_(items_[static_cast<std::size_t>(k2)]) == kClsRole &&
                 !(el.cls & kClsRole))
                 ++k2;  // "Director Le Quan": the title is not an item
+            // "the Da Nang-based university": the place describes the item
+            if (is_ment(k2, loc) && is_dash_tok(k2 + 1) && is_tok(k2 + 2) && tok_text(k2 + 2) == "based" && is_ment(k2 + 3, el.cls & org))
+                k2 += 3;
             const bool loc_delegation = k2 + 1 < n() && items_[static_cast<std::size_t>(k2)].ment &&
                                         (cls_(items_[static_cast<std::size_t>(k2)]) & (type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry))) &&
                                         word_at(L_.list.skip_after, k2 + 1) > 0;
             if (!(k2 < n() && items_[static_cast<std::size_t>(k2)].ment && ((cls_(items_[static_cast<std::size_t>(k2)]) & el.cls) || loc_delegation))) break;
+            // "the university's Centre for Coastal Futures": the item is the most specific body
+            while ((el.cls & org) && is_ment(k2, org) && is_tok(k2 + 1) && tok_text(k2 + 1) == "'s" && is_ment(k2 + 2, type_bit(EntityType::kUnit)))
+                k2 += 2;
             capbuf.push_back(items_[static_cast<std::size_t>(k2)].idx);
             ++cnt;
+            weight += run_->group_size(items_[static_cast<std::size_t>(k2)]);
             k = k2 + 1;
             if (cls_(items_[static_cast<std::size_t>(k2)]) == type_bit(EntityType::kPerson)) k = skip_apposition(k);
             // item suffixes: "(Korea)", "delegation", ", Fujian province"
@@ -562,14 +655,31 @@ private:
             if (int L = word_at(L_.list.item_suffix, k)) {  // "X under the Y": Y describes X
                 int q = k + L;
                 if (is_tok(q) && tok_text(q) == "the") ++q;
-                if (q < n() && items_[static_cast<std::size_t>(q)].ment && (cls_(items_[static_cast<std::size_t>(q)]) & (org_bits() | kClsUnk)))
+                if (q < n() && items_[static_cast<std::size_t>(q)].ment && (cls_(items_[static_cast<std::size_t>(q)]) & (org | loc)))
                     k = q + 1;
+            }
+            // "from Vietnam", "in Lyon, France", "of Vietnam": the item's place
+            if (is_tok(k) && (tok_text(k) == "from" || tok_text(k) == "in" || tok_text(k) == "of") && is_ment(k + 1, loc)) {
+                k += 2;
+                if (is_punct(k, ",") && is_ment(k + 1, type_bit(EntityType::kCountry))) k += 2;
             }
             if (is_punct(k, ",") && k + 1 < n() && items_[static_cast<std::size_t>(k + 1)].ment &&
                 !(cls_(items_[static_cast<std::size_t>(k + 1)]) & el.cls) &&
                 (cls_(items_[static_cast<std::size_t>(k + 1)]) & (type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry))))
                 k += 2;
+            // "Trường Đại học X, Đại học Y": the university system a member school belongs to
+            if (is_punct(k, ",") && is_ment(k + 1, org) && run_->parent_suffix(items_[static_cast<std::size_t>(k2)], items_[static_cast<std::size_t>(k + 1)]))
+                k += 2;
+            // ", a research body based in Vientiane,": an apposition that describes the item
+            if ((el.cls & org) && is_punct(k, ",") && is_tok(k + 1) && word_at(L_.list.appo_open, k + 1)) {
+                int c = k + 1;
+                while (c < n() && c < k + 16 && !is_punct(c, ",") && !is_punct(c, ";") && !is_ment(c, org | type_bit(EntityType::kPerson))) ++c;
+                if (c < n() && is_punct(c, ",")) k = c;  // the comma may separate the next item
+                else if (c >= n() || !is_ment(c, org | type_bit(EntityType::kPerson))) k = c;
+            }
             j = k;
+            if (cnt <= kMaxListItems) ends[cnt - 1] = {k, weight};
+            if (cnt >= kMaxListItems) break;
             int S = word_at(L_.list.separators, k);
             if (!S) break;
             k += S;
@@ -625,13 +735,20 @@ private:
         if (i == 0) return true;
         if (!is_tok(i - 1)) return false;
         auto s = tok_text(i - 1);
-        return s == ":" || s == "•";
+        return s == ":" || s == "•" || (i == 1 && (s == "-" || s == "\xE2\x80\x93" || s == "*"));
     }
     bool clause_start(int i) const {
         if (i == 0) return true;
         if (!is_tok(i - 1)) return false;
         auto s = tok_text(i - 1);
         return s == ":" || s == ";" || s == "–" || s == "-" || s == "•" || s == "(" || s == ",";
+    }
+
+    // step to the element after e at position pos; remembers where the first element ended
+    bool next(std::size_t e, int pos) {
+        if (!step(e + 1, pos)) return false;
+        if (e == 0) first_end = pos;
+        return true;
     }
 
     bool step(std::size_t e, int i) {
@@ -647,33 +764,37 @@ private:
                         caps[static_cast<std::size_t>(el.slot)] = {static_cast<int>(cb), 1};
                         capbuf.push_back(items_[static_cast<std::size_t>(i)].idx);
                     }
-                    if (step(e + 1, i + 1)) return true;
+                    if (next(e, i + 1)) return true;
                     capbuf.resize(cb);
                     if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = saved;
                 }
-                return el.opt && step(e + 1, i);
+                return el.opt && next(e, i);
             }
             case ElemKind::kList: {
                 const auto cb = capbuf.size();
-                int j = i;
-                int cnt = parse_list(i, el, j);
-                if (cnt >= el.min) {
+                int j = i, weight = 0;
+                ListEnd ends[kMaxListItems];
+                int cnt = parse_list(i, el, j, weight, ends);
+                // the longest list first, then shorter ones ("Together with A, B runs …": A alone)
+                for (int c = cnt; c >= 1; --c) {
+                    if (ends[c - 1].weight < el.min) break;
+                    capbuf.resize(cb + static_cast<std::size_t>(c));
                     auto saved = el.slot >= 0 ? caps[static_cast<std::size_t>(el.slot)] : std::pair<int, int>{};
-                    if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = {static_cast<int>(cb), cnt};
-                    if (step(e + 1, j)) return true;
+                    if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = {static_cast<int>(cb), c};
+                    if (next(e, ends[c - 1].j)) return true;
                     if (el.slot >= 0) caps[static_cast<std::size_t>(el.slot)] = saved;
                 }
                 capbuf.resize(cb);
-                return el.opt && step(e + 1, i);
+                return el.opt && next(e, i);
             }
             case ElemKind::kWord: {
                 int L = word_at(el.words, i);
-                if (L && step(e + 1, i + L)) return true;
-                return el.opt && step(e + 1, i);
+                if (L && next(e, i + L)) return true;
+                return el.opt && next(e, i);
             }
             case ElemKind::kGap: {
                 for (int k = 0; k <= el.gap_max; ++k) {
-                    if (step(e + 1, i + k)) return true;
+                    if (next(e, i + k)) return true;
                     const int p = i + k;
                     if (p >= n()) break;
                     const Item& it = items_[static_cast<std::size_t>(p)];
@@ -684,25 +805,25 @@ private:
             }
             case ElemKind::kTok: {
                 if (is_tok(i) && (toks_[static_cast<std::size_t>(items_[static_cast<std::size_t>(i)].idx)].flags & el.shape) &&
-                    step(e + 1, i + 1))
+                    next(e, i + 1))
                     return true;
-                return el.opt && step(e + 1, i);
+                return el.opt && next(e, i);
             }
             case ElemKind::kRe: {
                 if (is_tok(i)) {
                     auto s = tok_text(i);
-                    if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *el.re) && step(e + 1, i + 1)) return true;
+                    if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *el.re) && next(e, i + 1)) return true;
                 }
-                return el.opt && step(e + 1, i);
+                return el.opt && next(e, i);
             }
             case ElemKind::kStart:
-                return (el.min == 2 ? clause_start(i) : sentence_start(i)) && step(e + 1, i);
+                return (el.min == 2 ? clause_start(i) : sentence_start(i)) && next(e, i);
             case ElemKind::kEnd: {
                 int k = i;
                 while (k < n() && is_tok(k) && (toks_[static_cast<std::size_t>(items_[static_cast<std::size_t>(k)].idx)].flags & kPunct) &&
                        !is_punct(k, "(") && !is_punct(k, ",") )
                     ++k;
-                return (k >= n() || is_punct(i, ";")) && step(e + 1, i);
+                return (k >= n() || is_punct(i, ";")) && next(e, i);
             }
         }
         return false;
@@ -733,9 +854,33 @@ void DocRun::match_sentence(int si) {
     // the event of the context: the last one named before this sentence
     for (std::size_t mi = 0; mi < ments.size() && ments[mi].sentence < si; ++mi) {
         const Mention& m = ments[mi];
-        if (m.entity < 0 || m.role) continue;
+        if (m.entity < 0 || m.role || m.anaphor) continue;
         const Ent& E = ents[static_cast<std::size_t>(m.entity)];
         if (E.typed && E.type == EntityType::kEvent) ctx_event = m.entity;
+    }
+    // "A và B …" opening the sentence: the pair that "hai bên", "the two" will name
+    {
+        int seen = 0;
+        for (std::size_t x = 0; x + 2 < items.size() && x < 14; ++x) {
+            if (!items[x].ment) continue;
+            const Mention& a = ments[static_cast<std::size_t>(items[x].idx)];
+            if (a.role) continue;
+            if (++seen > 2) break;
+            const Item& mid = items[x + 1];
+            const Item& nb = items[x + 2];
+            if (mid.ment || !nb.ment || a.entity < 0) continue;
+            const auto w = text.substr(toks[static_cast<std::size_t>(mid.idx)].b, toks[static_cast<std::size_t>(mid.idx)].e - toks[static_cast<std::size_t>(mid.idx)].b);
+            const Mention& b = ments[static_cast<std::size_t>(nb.idx)];
+            if ((w == "và" || w == "and") && b.entity >= 0 && b.entity != a.entity && is_organization(final_type(a.entity)) &&
+                is_organization(final_type(b.entity))) {
+                const std::size_t after = x + 3;
+                const bool more = after + 1 < items.size() && !items[after].ment && items[after + 1].ment &&
+                                  (text.substr(toks[static_cast<std::size_t>(items[after].idx)].b, 1) == "," ||
+                                   text.substr(toks[static_cast<std::size_t>(items[after].idx)].b, 3) == "v\xC3\xA0");
+                if (!more) ctx_pair = {a.entity, b.entity};
+                break;
+            }
+        }
     }
     const LangRules& L = s.vi ? R.vi : R.en;
     std::vector<char> fire(L.rules.size(), 0);
@@ -769,7 +914,7 @@ void DocRun::match_sentence(int si) {
 void DocRun::run_rule(const Rule& rule, const LangRules& L, int si, const std::vector<Item>& items) {
     Matcher m(this, rule, L, items, toks, ments, text);
     struct Hit {
-        int start, end;
+        int start, end, first_end;
         std::array<std::pair<int, int>, 8> caps;
         std::vector<int> capbuf;
     };
@@ -783,7 +928,7 @@ void DocRun::run_rule(const Rule& rule, const LangRules& L, int si, const std::v
             if (first.kind == ElemKind::kWord && (it.ment || !first.words.may_start(toks[static_cast<std::size_t>(it.idx)].lex))) continue;
             if (first.kind == ElemKind::kList && !it.ment && !(toks[static_cast<std::size_t>(it.idx)].lex >= 0)) continue;
         }
-        if (m.at(i)) hits.push_back({i, m.end, m.caps, m.capbuf});
+        if (m.at(i)) hits.push_back({i, m.end, m.first_end, m.caps, m.capbuf});
     }
     // of matches that end at the same place keep the tightest (the nearest subject)
     auto weight = [](const Hit& h) { return h.capbuf.size(); };
@@ -791,6 +936,9 @@ void DocRun::run_rule(const Rule& rule, const LangRules& L, int si, const std::v
         bool dominated = false;
         for (std::size_t b = 0; b < hits.size(); ++b) {
             if (b == a || hits[b].end != hits[a].end) continue;
+            // a match inside the first list of another ("Viện X trực thuộc ĐHTS …") is that list's suffix
+            if (hits[b].start < hits[a].start && hits[a].start < hits[b].first_end) { dominated = true; continue; }
+            if (hits[a].start < hits[b].start && hits[b].start < hits[a].first_end) continue;
             if (weight(hits[b]) > weight(hits[a]) || (weight(hits[b]) == weight(hits[a]) && hits[b].start > hits[a].start))
                 dominated = true;
         }
@@ -846,7 +994,7 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         for (int k = b; k < b + c; ++k) {
             const Mention& m = ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])];
             if (m.group) {
-                for (int e : ctx_pair)
+                for (int e : group_members(m))
                     if (std::find(v.begin(), v.end(), e) == v.end()) v.push_back(e);
                 continue;
             }
@@ -1026,6 +1174,20 @@ void DocRun::derived_event_fields() {
         for (auto k = m.t0; k + 1 < m.t1; ++k) {
             const auto w = text.substr(toks[k].b, toks[k].e - toks[k].b);
             if (!(w == "on" || w == "về" || w == "On" || w == "Về")) continue;
+            // "Conference on X", "Hội nghị quốc tế lần thứ 5 về X": the topic of the event's head
+            bool head_before = false, quoted = false;
+            for (auto h = m.t0; h < k; ++h) quoted = quoted || toks[h].is(kOpenQuote);
+            if (quoted) break;
+            for (auto h = m.t0; h < k && !head_before; ++h) {
+                std::int32_t hp = -1;
+                int L = R.heads.longest(toks.data(), k, h, hp);
+                if (L > 0) {
+                    const auto ht = R.head_entries[static_cast<std::size_t>(hp)].type;
+                    if (ht == EntityType::kEvent || ht == EntityType::kProgram) head_before = true;
+                }
+                if (R.event_anaphors.match(toks.data(), k, h)) head_before = true;
+            }
+            if (!head_before) break;
             auto e = k + 1;
             while (e < m.t1 && toks[e].is(kWord) && !R.field_stop.match(toks.data(), m.t1, e) &&
                    !(toks[e].is(kNum) && e > k + 1))
@@ -1037,8 +1199,8 @@ void DocRun::derived_event_fields() {
             }
             break;
         }
-        if (topic) continue;
-        // field phrases of the gazetteer inside the name
+        if (topic || E.type != EntityType::kEvent) continue;
+        // field phrases of the gazetteer inside an event's name
         for (auto k = m.t0; k < m.t1; ++k) {
             std::int32_t p = -1;
             int L = R.gaz.longest(toks.data(), m.t1, k, p);
@@ -1184,7 +1346,27 @@ bool types_ok(RelationType p, EntityType s, EntityType o) {
 std::vector<Triple> DocRun::build() {
     std::vector<Triple> out;
     std::set<std::tuple<int, int, int, bool, int>> seen;
-    for (const auto& c : cands) {
+    // an exclusive rule's subjects replace those other rules give the same object in the sentence
+    std::vector<char> drop(cands.size(), 0);
+    for (const auto& x : cands) {
+        if (!x.rule->exclusive) continue;
+        for (std::size_t k = 0; k < cands.size(); ++k) {
+            const Cand& c = cands[k];
+            if (c.rule == x.rule || c.sentence != x.sentence || c.p != x.p) continue;
+            const bool same_o = c.o == x.o && c.s != x.s;
+            const bool sym = c.p == RelationType::kSignedAgreementWith || c.p == RelationType::kCooperatesWith;
+            const bool same_o_sym = sym && c.s == x.o && c.o != x.s;
+            if (same_o || same_o_sym) {
+                bool also = false;  // the other subject is one of this rule's own
+                for (const auto& y : cands)
+                    if (y.rule == x.rule && y.sentence == x.sentence && y.p == x.p && (y.s == c.s || (sym && y.o == c.s))) also = true;
+                if (!also) drop[k] = 1;
+            }
+        }
+    }
+    for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+        const Cand& c = cands[ci];
+        if (drop[ci]) continue;
         if (c.s == c.o) continue;
         const EntityType st = final_type(c.s), ot = final_type(c.o);
         if (!types_ok(c.p, st, ot)) continue;
@@ -1231,7 +1413,7 @@ std::vector<Triple> DocRun::run() {
     if (debug_) {
         for (std::size_t si = 0; si < sents.size(); ++si) {
             const Sentence& sn = sents[si];
-            std::fprintf(stderr, "S%zu%s%s: %.*s\n", si, sn.vi ? " [vi]" : "", sn.heading ? " [heading]" : "",
+            std::fprintf(stderr, "S%zu%s%s%s: %.*s\n", si, sn.vi ? " [vi]" : "", sn.heading ? " [heading]" : "", sn.title_case ? " [title]" : "",
                          static_cast<int>(std::min<std::uint32_t>(sn.e - sn.b, 160)), text.data() + sn.b);
             for (const auto& m : ments) {
                 if (m.sentence != static_cast<int>(si)) continue;

@@ -87,6 +87,7 @@ int MentionFinder::gaz_at(std::size_t k, std::size_t end, const GazEntry** g) co
 }
 
 bool MentionFinder::vi_breaks(std::size_t k) const {
+    if (k >= s1_ || !T[k].is(kLower)) return false;  // only lower-case words end a name
     return R.vi_break.match(T, s1_, k) > 0 || R.vi_stop.match(T, s1_, k) > 0;
 }
 
@@ -166,7 +167,9 @@ void MentionFinder::pass_roles() {
             std::size_t q = last_good + static_cast<std::size_t>(L);
             std::size_t e = q;
             if (vi_) {
-                while (e < s1_ && e < q + 5 && T[e].is(kWord) && T[e].is(kLower) && !vi_breaks(e)) ++e;
+                while (e < s1_ && e < q + 5 && T[e].is(kWord) && T[e].is(kLower) && !R.vi_connectors.match(T, s1_, e) &&
+                       !R.vi_name_tail_end.match(T, s1_, e))
+                    ++e;
             } else {
                 while (e < s1_ && e < q + 5 && cap_word(e) && !head_at(e, s1_, nullptr) && !T[e].is(kAllCaps)) ++e;
             }
@@ -347,6 +350,15 @@ void MentionFinder::pass_lower_programs() {
         if (used(i) || !T[i].is(kLower)) continue;
         int L = R.program_heads_lower.match(T, s1_, i);
         if (!L) continue;
+        {   // "Ủy ban học bổng Chính phủ …": inside an organisation's name
+            bool inside = i > s0_ && cap_word(i - 1);
+            for (std::size_t h = i > s0_ + 3 ? i - 3 : s0_; h < i && !inside; ++h) {
+                HeadEntry he;
+                int HL = head_at(h, i, &he);
+                if (HL > 0 && h + static_cast<std::size_t>(HL) == i) inside = true;
+            }
+            if (inside) continue;
+        }
         std::size_t k = i + static_cast<std::size_t>(L);
         while (k < s1_ && k < i + static_cast<std::size_t>(L) + 6 && T[k].is(kWord) && T[k].is(kLower) && !R.vi_stop.match(T, s1_, k) &&
                !R.vi_connectors.match(T, s1_, k) && !used(k))
@@ -387,14 +399,16 @@ void MentionFinder::pass_chunks() {
         if (used(i)) continue;
         const Token& t = T[i];
         if (t.is(kPunct)) continue;
-        // "the two institutions", "hai bên": a group of organisations named earlier
-        if (int L = R.pair_anaphors.match(T, s1_, i); L > 0 && !any_used(i, i + static_cast<std::size_t>(L))) {
+        // "the two institutions", "hai bên", "all three organisers": a group of organisations named earlier
+        const int OL = R.organizer_anaphors.match(T, s1_, i);
+        if (int L = OL > 0 ? OL : R.pair_anaphors.match(T, s1_, i); L > 0 && !any_used(i, i + static_cast<std::size_t>(L))) {
             Mention m;
             m.t0 = static_cast<std::uint32_t>(i);
             m.t1 = static_cast<std::uint32_t>(i + static_cast<std::size_t>(L));
             m.b = T[i].b;
             m.e = T[i + static_cast<std::size_t>(L) - 1].e;
             m.group = true;
+            m.organizers = OL > 0;
             m.name = std::string(span(i, i + static_cast<std::size_t>(L)));
             add(std::move(m));
             i += static_cast<std::size_t>(L) - 1;
@@ -596,6 +610,7 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
 
 // Vietnamese anaphors: "Nhà trường", "Trường", "Học viện", "Khoa" standing alone.
 std::size_t MentionFinder::vi_anaphor(std::size_t i) {
+    auto m_type_is_program = [&](std::int32_t ap) { return R.anaphor_types[static_cast<std::size_t>(ap)] == EntityType::kProgram; };
     std::int32_t ap = -1;
     int L = R.anaphor_heads.longest(T, s1_, i, ap);
     if (L <= 0) return i;
@@ -603,8 +618,11 @@ std::size_t MentionFinder::vi_anaphor(std::size_t i) {
     if (any_used(i, e)) return i;
     if (e < s1_ && (cap_word(e) || T[e].is(kOpenQuote))) return i;  // a name follows: not an anaphor
     const bool lower = T[i].is(kLower);
-    // lower-case single words ("trường", "khoa") are common nouns; only "nhà trường" refers back
+    // lower-case single words ("trường", "khoa") are common nouns; only "nhà trường" refers back,
+    // and "chương trình", "dự án" when nothing describes them further ("tham gia chương trình,")
     if (lower && L < 2) return i;
+    if (lower && m_type_is_program(ap) && e < s1_ && !T[e].is(kPunct) && tx(e) != "này" && tx(e) != "đó" && tx(e) != "trên") return i;
+    if (lower && m_type_is_program(ap) && i > s0_ && (T[i - 1].is(kNum) || tx(i - 1) == "các" || tx(i - 1) == "những" || tx(i - 1) == "nhiều")) return i;
     if (!lower && L == 1 && e < s1_ && T[e].is(kLower) && !vi_breaks(e) && !T[e].is(kPunct)) {
         // "Khoa học …" is a word, not the faculty
         if (!R.vi_stop.match(T, s1_, e)) return i;
@@ -750,6 +768,66 @@ std::size_t MentionFinder::program_after_name(std::size_t next) {
     return next;
 }
 
+// The English name of a Vietnamese name made of a head and known words: "Diễn đàn giáo dục đại
+// học Việt Nam - Trung Quốc" → "Vietnam-China Higher Education Forum", "Phái đoàn Wallonie-Bruxelles"
+// → "Wallonie-Bruxelles Delegation" (empty when a word is not known). It links the two languages.
+std::string MentionFinder::english_name(std::size_t i, std::size_t j) const {
+    std::int32_t hp = -1;
+    const int HL = R.vi_head_en.longest(T, j, i, hp);
+    if (HL <= 0) return {};
+    const auto& [head, of_style] = R.vi_head_en_names[static_cast<std::size_t>(hp)];
+    std::string places, fields, names;
+    auto title = [](const std::string& f) {
+        std::string out;
+        bool start = true;
+        for (std::size_t k = 0; k < f.size(); ++k) {
+            char c = f[k];
+            if (start && c >= 'a' && c <= 'z' && f.compare(k, 4, "and ") != 0 && f.compare(k, 3, "of ") != 0) c = static_cast<char>(c - 32);
+            start = c == ' ';
+            out.push_back(c);
+        }
+        return out;
+    };
+    std::size_t k = i + static_cast<std::size_t>(HL);
+    while (k < j) {
+        const GazEntry* g = nullptr;
+        const int gl = gaz_at(k, j, &g);
+        if (gl > 0 && (g->type == EntityType::kCountry || g->type == EntityType::kPlace)) {
+            if (!places.empty()) places += "-";
+            places += g->name;
+            k += static_cast<std::size_t>(gl);
+            continue;
+        }
+        if (gl > 0 && g->type == EntityType::kField) {
+            if (!fields.empty()) fields += " and ";
+            fields += title(g->name);
+            k += static_cast<std::size_t>(gl);
+            continue;
+        }
+        if (is_dash(k) || R.vi_connectors.match(T, j, k)) { ++k; continue; }
+        if (cap_word(k) && !T[k].is(kViet)) {
+            std::size_t e = k;
+            while (e < j && cap_word(e) && !T[e].is(kViet)) ++e;
+            if (!names.empty()) names += " ";
+            names += std::string(span(k, e));
+            k = e;
+            continue;
+        }
+        return {};
+    }
+    if (places.empty() && fields.empty() && names.empty()) return {};
+    std::string out;
+    if (of_style) {
+        if (!places.empty() || fields.empty()) return {};
+        out = head + " of " + fields;
+        if (!names.empty()) out = names + " " + out;
+        return out;
+    }
+    for (const std::string* part : {&places, &fields, &names})
+        if (!part->empty()) out += *part + " ";
+    return out + head;
+}
+
 std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head) {
     // head words
     HeadEntry head;
@@ -827,6 +905,7 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
         std::size_t jj = j;
         finish_name(m, jj, &head, head_pos);
         if (head.type == EntityType::kPlace && jj < s1_ && R.place_lower_heads.match(T, s1_, jj) == 1) ++jj, m.t1 = static_cast<std::uint32_t>(jj);
+        if (vi_head && m.alias2.empty()) m.alias2 = english_name(i, j);
         add(std::move(m));
         return jj;
     }
@@ -877,7 +956,21 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
             return j;
         }
         if (!T[i].is(kAllCaps)) {
-            if (clause_initial(i) || R.common_words.count(T[i].lex)) return j;
+            if (R.common_words.count(T[i].lex)) return j;
+            if (clause_initial(i)) {
+                // "Murraywood has worked with …": kept only if the text names it elsewhere
+                if (T[i].lex >= 0 || is_gerund(i) || tx(i).size() < 4) return j;
+                Mention m;
+                m.t0 = static_cast<std::uint32_t>(i);
+                m.t1 = static_cast<std::uint32_t>(j);
+                m.b = T[i].b;
+                m.e = T[i].e;
+                m.unk = true;
+                m.weak = true;
+                m.name = std::string(tx(i));
+                add(std::move(m));
+                return j;
+            }
         } else if (R.acronym_stop.match(T, s1_, i)) {
             return j;
         }
@@ -1031,6 +1124,7 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                 HeadEntry h2;
                 int L = head_at(k, b, &h2);
                 if (L <= 0 || !cap_word(k)) continue;
+                if (k + static_cast<std::size_t>(L) != b) continue;  // the parent's head ends its name
                 if (h2.type == EntityType::kField || h2.type == EntityType::kPlace || h2.type == EntityType::kEvent ||
                     h2.type == EntityType::kProgram)
                     continue;
@@ -1039,6 +1133,38 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                 if (!plural && b - a >= 2) parent = true;
             }
             if (parent) { last = c; break; }
+        }
+    }
+    // "the ANHPC Steering Committee": a body of the organisation, which is the role's place
+    if (T[i].is(kAllCaps) && last > i + 1 && !R.acronym_stop.match(T, s1_, i)) {
+        std::size_t k = i + 1;
+        bool body = false;
+        while (k < last) {
+            int L = R.role_bodies.match(T, last, k);
+            if (!L) L = R.role_modifiers.match(T, last, k);
+            if (!L) break;
+            if (R.role_bodies.match(T, last, k)) body = true;
+            k += static_cast<std::size_t>(L);
+        }
+        if (k == last && body) {
+            Mention a;
+            a.t0 = static_cast<std::uint32_t>(i);
+            a.t1 = static_cast<std::uint32_t>(i + 1);
+            a.b = T[i].b;
+            a.e = T[i].e;
+            a.unk = true;
+            a.acronym = true;
+            a.name = std::string(tx(i));
+            add(std::move(a));
+            Mention r;
+            r.t0 = static_cast<std::uint32_t>(i + 1);
+            r.t1 = static_cast<std::uint32_t>(last);
+            r.b = T[i + 1].b;
+            r.e = T[last - 1].e;
+            r.role = true;
+            r.name = std::string(span(i + 1, last));
+            add(std::move(r));
+            return last;
         }
     }
     if (last + 1 < s1_ && is_punct_text(T[last], text_, ",")) {
@@ -1142,7 +1268,7 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
 std::size_t MentionFinder::chunk_vi(std::size_t i) {
     HeadEntry he;
     int L = head_at(i, s1_, &he);
-    if (L > 0 && he.prefix_vi && !R.role_titles.match(T, s1_, i)) {
+    if (L > 0 && he.prefix_vi && R.role_titles.match(T, s1_, i) < L) {
         const std::size_t j = i + static_cast<std::size_t>(L);
         // "Hội nghị quốc tế lần thứ 5 về giảng dạy tiếng Pháp …": an event named by its topic
         if (he.type == EntityType::kEvent) {

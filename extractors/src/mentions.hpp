@@ -50,6 +50,7 @@ private:
     std::size_t vi_name_end(std::size_t j, int caps);
     std::size_t program_after_name(std::size_t next);
     std::size_t vi_anaphor(std::size_t i);
+    std::string english_name(std::size_t i, std::size_t j) const;
     void pass_roles();
     void pass_role_units();
     void pass_persons();

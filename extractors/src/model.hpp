@@ -95,6 +95,8 @@ struct Rule {
     int nslots = 0;
     /// First words of each mandatory word element: a sentence must hold one of each group.
     std::vector<std::vector<std::int32_t>> required;
+    /// Its subjects replace those other rules give the same object in the same sentence.
+    bool exclusive = false;
 };
 
 struct ListSyntax {
@@ -102,6 +104,8 @@ struct ListSyntax {
     WordSet item_suffix;  ///< "under", "of": an item's own parent ("X under Y") is skipped
     WordSet appo_links;   ///< "of", "at", "của": inside a person's apposition ("A, Dean of the Faculty of X, and B")
     WordSet relative;     ///< "who", "which": a relative clause after a person item is skipped
+    WordSet appo_open;    ///< "a", "an", "one of": an apposition after an organisation item (", a research body based in X,")
+    std::vector<std::string> parent_prefixes;  ///< "Đại học": "Trường Đại học X, Đại học Y" names X's parent
 };
 
 struct LangRules {
@@ -121,6 +125,7 @@ struct Resources {
     WordSet vi_break;          ///< Vietnamese words that end a name (function words, verbs)
     WordSet vi_name_tail_end;  ///< what may follow lower-case words that end a Vietnamese name
     WordSet pair_anaphors;     ///< "the two institutions", "hai bên": the parties of the last pair relation
+    WordSet organizer_anaphors;  ///< "all three organisers": the organisers of the event of the context
     WordSet role_qualifiers;   ///< "for", "phụ trách": a role's remit ("Vice President for International Affairs")
     WordSet program_heads_lower;  ///< "project", "dự án": lower-case words that make a name a programme
     WordSet not_names;         ///< capitalised phrases that are never names ("Letter of Intent")
@@ -136,6 +141,8 @@ struct Resources {
     PhraseTrie heads;
     std::vector<HeadEntry> head_entries;
     PhraseTrie categories;
+    PhraseTrie vi_head_en;                          ///< Vietnamese head → index into vi_head_en_names
+    std::vector<std::pair<std::string, bool>> vi_head_en_names;  ///< English head, true for "X of Y" order
     std::vector<EntityType> category_types;
     LangRules en, vi;
 };
@@ -153,6 +160,8 @@ struct Mention {
     bool anaphor = false;  ///< "the University": resolved to an earlier entity
     bool acronym = false;
     bool group = false;    ///< "the two institutions": the parties of the last pair relation
+    bool organizers = false;  ///< (a group) "all three organisers": those of the event of the context
+    bool weak = false;     ///< a lone capitalised word opening a sentence: a name only if the text names it elsewhere
     bool qualified = false;  ///< an anaphor with a modifier ("the German university", "the Lyon-based institute")
     std::int32_t head_lex = -1;  ///< anaphor / event head word
     std::string name;      ///< name as it should be output (title stripped, canonical for gazetteer)
@@ -168,6 +177,7 @@ struct Sentence {
     bool vi = false;
     bool heading = false;     ///< all-capitals heading: no relations from it
     bool title_case = false;  ///< Title Case line (a title): weighs for the focus
+    bool headline = false;    ///< a line without final punctuation (title, heading, caption)
 };
 
 }  // namespace kgmill::ex

@@ -183,7 +183,7 @@ private:
             {"place_lower_heads", &r_.place_lower_heads}, {"section_stop", &r_.section_stop}, {"vi_surnames", &r_.vi_surnames},
             {"vi_break", &r_.vi_break}, {"vi_name_tail_end", &r_.vi_name_tail_end}, {"pair_anaphors", &r_.pair_anaphors},
             {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower},
-            {"field_stop", &r_.field_stop}, {"not_names", &r_.not_names}};
+            {"field_stop", &r_.field_stop}, {"not_names", &r_.not_names}, {"organizer_anaphors", &r_.organizer_anaphors}};
         for (auto& l : lists) KGMILL_RETURN_IF_ERROR(words_field(path, *d, l.key, *l.ws));
         for (auto id : r_.stop_caps.first_words()) r_.common_words.insert(id);
         auto typed_map = [&](const char* key, auto&& fn) -> Status {
@@ -224,6 +224,16 @@ private:
             r_.category_types.push_back(t);
             r_.categories.add(phrase_ids(r_.lex, w), static_cast<std::int32_t>(r_.category_types.size() - 1));
         }));
+        if (auto it = d->FindMember("vi_head_en"); it != d->MemberEnd() && it->value.IsObject()) {
+            for (const auto& m : it->value.GetObject()) {
+                if (m.name.GetString()[0] == '_' || !m.value.IsString()) continue;
+                std::string v = m.value.GetString();
+                const bool of = v.rfind("of:", 0) == 0;
+                if (!of && v.rfind("pre:", 0) != 0) return file_error(path, std::string("vi_head_en: '") + v + "' must start with pre: or of:");
+                r_.vi_head_en_names.emplace_back(v.substr(of ? 3 : 4), of);
+                r_.vi_head_en.add(phrase_ids(r_.lex, m.name.GetString()), static_cast<std::int32_t>(r_.vi_head_en_names.size() - 1));
+            }
+        }
         if (auto it = d->FindMember("connectors"); it != d->MemberEnd() && it->value.IsObject()) {
             for (const auto& m : it->value.GetObject()) {
                 std::string k = m.value.GetString();
@@ -358,6 +368,7 @@ private:
                 if (!it->value.IsObject()) return file_error(fd.path, std::string("'") + key + "' must be an object");
                 for (const auto& m : it->value.GetObject()) {
                     WordSet* target = nullptr;
+                    if (std::string_view(m.name.GetString()) == "parent_prefixes") continue;  // read below
                     for (auto& [name, ws] : fields) if (std::string_view(name) == m.name.GetString()) target = ws;
                     if (!target) return file_error(fd.path, std::string(key) + ": unknown entry '" + m.name.GetString() + "'");
                     if (!m.value.IsArray()) return file_error(fd.path, std::string(key) + "." + m.name.GetString() + " must be an array");
@@ -371,7 +382,12 @@ private:
             KGMILL_RETURN_IF_ERROR(section("list_syntax", {{"separators", &L.list.separators}, {"skip_before", &L.list.skip_before},
                                                            {"skip_after", &L.list.skip_after},
                                                            {"item_suffix", &L.list.item_suffix},
-                                                           {"appo_links", &L.list.appo_links}, {"relative", &L.list.relative}}));
+                                                           {"appo_links", &L.list.appo_links}, {"relative", &L.list.relative},
+                                                           {"appo_open", &L.list.appo_open}}));
+            if (auto ls = d.FindMember("list_syntax"); ls != d.MemberEnd() && ls->value.IsObject())
+                if (auto pp = ls->value.FindMember("parent_prefixes"); pp != ls->value.MemberEnd() && pp->value.IsArray())
+                    for (const auto& v : pp->value.GetArray())
+                        if (v.IsString()) L.list.parent_prefixes.push_back(to_lower(v.GetString()) + " ");
         }
         // pass 2: rules
         std::unordered_set<std::string> ids;
@@ -415,6 +431,7 @@ private:
         if (idit == rv.MemberEnd() || !idit->value.IsString()) return file_error(path, "a rule has no \"id\"");
         rule.id = idit->value.GetString();
         auto err = [&](const std::string& msg) { return file_error(path, "rule '" + rule.id + "': " + msg); };
+        if (auto x = rv.FindMember("exclusive"); x != rv.MemberEnd()) rule.exclusive = x->value.IsBool() && x->value.GetBool();
         if (auto c = rv.FindMember("confidence"); c != rv.MemberEnd()) {
             if (!c->value.IsNumber()) return err("confidence must be a number");
             rule.confidence = c->value.GetDouble();

@@ -32,15 +32,18 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, con
         if (cp_is_space(c)) { i += len; continue; }
         Token t;
         t.b = static_cast<std::uint32_t>(i);
+        bool plain = true;  // no upper case and no non-ASCII byte: the text is its own lower case
         if (alnum_or_mark(c) && !cp_is_mark(c)) {
             std::size_t j = i;
             std::size_t seg_start = i;  // start of the current '.'-separated segment
             int letters = 0, uppers = 0, digits = 0;
+            bool ascii = true;
             bool first_letter_seen = false, viet = false;
             while (j < n) {
                 int l = 1;
                 char32_t cj = at(j, l);
                 if (alnum_or_mark(cj)) {
+                    if (cj >= 0x80) ascii = false;
                     if (cp_is_alpha(cj)) {
                         ++letters;
                         const bool up = cp_is_upper(cj);
@@ -100,6 +103,7 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, con
             if (digits > 0) t.flags |= kHasDigit;
             if (letters == 0 && digits > 0) t.flags |= kNum;
             if (viet) t.flags |= kViet;
+            plain = ascii && uppers == 0;
             i = j;
         } else if ((c == '\'' || c == 0x2019) && i + len < n &&
                    (text[i + len] == 's' || text[i + len] == 'S') &&
@@ -109,6 +113,7 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, con
             i = t.e;
         } else {
             std::size_t j = i + len;
+            plain = c < 0x80;
             if (c == '.' ) { while (j < n && text[j] == '.') ++j; }
             t.e = static_cast<std::uint32_t>(j);
             t.flags |= kPunct;
@@ -124,6 +129,8 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, con
         if (lex != nullptr && !(t.flags & kNum)) {
             if (t.flags & kPossessive) {
                 t.lex = lex->find("'s");
+            } else if (plain && t.e - t.b <= 64) {
+                t.lex = lex->find(text.substr(t.b, t.e - t.b));
             } else {
                 scratch.clear();
                 append_lower(scratch, text.substr(t.b, t.e - t.b));

@@ -65,8 +65,50 @@ bool cp_is_vietnamese(char32_t c) {
     return c >= 0x1EA0 && c <= 0x1EF9;  // Latin Extended Additional: Vietnamese tone letters
 }
 
+namespace {
+struct CpTables {
+    std::uint8_t bits[kCpTableSize];
+    char16_t lower[kCpTableSize];
+    CpTables() {
+        for (char32_t c = 0; c < kCpTableSize; ++c) {
+            std::uint8_t b = 0;
+            if (cp_is_upper_icu(c)) b |= kCpUpper;
+            if (cp_is_lower_icu(c)) b |= kCpLower;
+            if (cp_is_alpha_icu(c)) b |= kCpAlpha;
+            if (cp_is_digit_icu(c)) b |= kCpDigit;
+            if (cp_is_mark_icu(c)) b |= kCpMark;
+            if (cp_is_space_icu(c)) b |= kCpSpace;
+            bits[c] = b;
+            const char32_t l = cp_to_lower_icu(c);
+            lower[c] = l < 0x10000 ? static_cast<char16_t>(l) : static_cast<char16_t>(c);
+        }
+    }
+};
+const CpTables& cp_tables() {
+    static const CpTables t;
+    return t;
+}
+}  // namespace
+
+const std::uint8_t* const kCpBits = cp_tables().bits;
+const char16_t* const kCpLowerOf = cp_tables().lower;
+
 void append_lower(std::string& out, std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
+    // ASCII runs are written in place; other code points go through the table
+    std::size_t i = 0;
+    {
+        const std::size_t old = out.size();
+        out.resize(old + s.size());
+        char* p = out.data() + old;
+        while (i < s.size()) {
+            const auto b = static_cast<unsigned char>(s[i]);
+            if (b >= 0x80) break;
+            p[i] = static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b);
+            ++i;
+        }
+        out.resize(old + i);
+    }
+    for (; i < s.size();) {
         const auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
             out.push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));

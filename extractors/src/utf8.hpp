@@ -49,16 +49,23 @@ bool cp_is_mark_icu(char32_t c);
 bool cp_is_space_icu(char32_t c);
 char32_t cp_to_lower_icu(char32_t c);
 
-inline bool cp_is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : cp_is_upper_icu(c); }
-inline bool cp_is_lower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : cp_is_lower_icu(c); }
+// Below U+2000 (Latin, Vietnamese, combining marks, general punctuation) the properties come from
+// a table filled once from ICU; beyond, ICU is asked each time.
+constexpr char32_t kCpTableSize = 0x2000;
+enum CpBits : std::uint8_t { kCpUpper = 1, kCpLower = 2, kCpAlpha = 4, kCpDigit = 8, kCpMark = 16, kCpSpace = 32, kCpViet = 64 };
+extern const std::uint8_t* const kCpBits;    // kCpTableSize entries
+extern const char16_t* const kCpLowerOf;     // kCpTableSize entries
+
+inline bool cp_is_upper(char32_t c) { return c < kCpTableSize ? (kCpBits[c] & kCpUpper) != 0 : cp_is_upper_icu(c); }
+inline bool cp_is_lower(char32_t c) { return c < kCpTableSize ? (kCpBits[c] & kCpLower) != 0 : cp_is_lower_icu(c); }
 /// Letters.
-inline bool cp_is_alpha(char32_t c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : cp_is_alpha_icu(c); }
-inline bool cp_is_digit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : cp_is_digit_icu(c); }
+inline bool cp_is_alpha(char32_t c) { return c < kCpTableSize ? (kCpBits[c] & kCpAlpha) != 0 : cp_is_alpha_icu(c); }
+inline bool cp_is_digit(char32_t c) { return c < kCpTableSize ? (kCpBits[c] & kCpDigit) != 0 : cp_is_digit_icu(c); }
 /// Combining marks (NFD text).
-inline bool cp_is_mark(char32_t c) { return c >= 0x300 && cp_is_mark_icu(c); }
+inline bool cp_is_mark(char32_t c) { return c >= 0x300 && (c < kCpTableSize ? (kCpBits[c] & kCpMark) != 0 : cp_is_mark_icu(c)); }
 /// ASCII space/control whitespace, NBSP, Zs, U+3000.
-inline bool cp_is_space(char32_t c) { return c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : cp_is_space_icu(c); }
-inline char32_t cp_to_lower(char32_t c) { return c < 0x80 ? ((c >= 'A' && c <= 'Z') ? c + 32 : c) : cp_to_lower_icu(c); }
+inline bool cp_is_space(char32_t c) { return c < kCpTableSize ? (kCpBits[c] & kCpSpace) != 0 : cp_is_space_icu(c); }
+inline char32_t cp_to_lower(char32_t c) { return c < kCpTableSize ? static_cast<char32_t>(kCpLowerOf[c]) : cp_to_lower_icu(c); }
 /// True for letters that only Vietnamese uses among Latin scripts (ơ ư ă đ and tone-marked vowels).
 bool cp_is_vietnamese(char32_t c);
 

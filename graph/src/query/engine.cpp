@@ -109,6 +109,7 @@ QueryEngine::QueryEngine(const KnowledgeGraph& graph, QueryOptions options)
         for (const auto& [k, val] : r.properties)
             if (rel_key(k) == RelKey::kUnknown) indexes_->schema.extra_rel_keys.insert(k);
     indexes_->schema.max_var_length = options.max_var_length;
+    indexes_->adj.build(graph);
 }
 
 QueryEngine::~QueryEngine() = default;

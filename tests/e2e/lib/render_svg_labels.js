@@ -1,7 +1,8 @@
 // render_svg_labels.js FILE.svg...: opens each SVG in headless Chromium (Debian's, through
 // playwright-core from ../shared/tools) and checks that no two entity labels overlap. A label
 // is the union of the getBBox() rectangles of a node's <text> lines, measured by the browser
-// with the installed fonts, in the drawing's own coordinates.
+// with the installed fonts, in the drawing's own coordinates. The years on edges must not cover
+// a node or another year either.
 const path = require('path');
 const { req } = require(path.join(process.env.KGMILL_SHARED_DIR, 'tools/lib/kgv.js'));
 const { chromium } = req('playwright-core');
@@ -35,15 +36,30 @@ const { chromium } = req('playwright-core');
             const a = boxes[i], b = boxes[j];
             if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) overlaps.push(`${a.name} / ${b.name}`);
           }
+        // Year labels of edges: none over a node or another year.
+        const nodeBoxes = [...document.querySelectorAll('g.node.entity')].map((g) => {
+          const r = g.getBBox();
+          return { name: g.querySelector('title').textContent, x0: r.x, y0: r.y, x1: r.x + r.width, y1: r.y + r.height };
+        });
+        const years = [...document.querySelectorAll('g.edge.relation > text')].map((t) => {
+          const r = t.getBBox();
+          return { name: `year ${t.textContent} of ${t.parentNode.querySelector('title').textContent}`, x0: r.x, y0: r.y,
+            x1: r.x + r.width, y1: r.y + r.height };
+        });
+        const meet = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        for (let i = 0; i < years.length; i++) {
+          for (const n of nodeBoxes) if (meet(years[i], n)) overlaps.push(`${years[i].name} / node ${n.name}`);
+          for (let j = i + 1; j < years.length; j++) if (meet(years[i], years[j])) overlaps.push(`${years[i].name} / ${years[j].name}`);
+        }
         const fonts = [...new Set([...document.querySelectorAll('g.node.entity text')].map((t) => getComputedStyle(t).fontFamily))];
-        return { labels: boxes.length, overlaps, fonts };
+        return { labels: boxes.length, years: years.length, overlaps, fonts };
       });
       if (r.labels === 0) { console.error(`${file}: no entity labels found`); bad++; continue; }
       if (r.overlaps.length) {
         console.error(`${file}: ${r.overlaps.length} overlapping label pairs, e.g.\n  ${r.overlaps.slice(0, 10).join('\n  ')}`);
         bad++;
       } else {
-        console.log(`${path.basename(file)}: ${r.labels} labels, none overlap (font ${r.fonts.join(', ')})`);
+        console.log(`${path.basename(file)}: ${r.labels} node labels and ${r.years} year labels, none overlap (font ${r.fonts.join(', ')})`);
       }
     }
   } finally {

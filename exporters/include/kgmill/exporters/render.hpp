@@ -19,14 +19,15 @@
 //     `date` where known; a legend of the types and relation types present.
 // Images: the layout runs once with the chosen engine (overlap removal: prism, with a margin
 // around every label, so node labels never overlap), grouped layouts run per group and the
-// groups are then placed by a second overlap-free layout; a final Graphviz pass pins every
+// group boxes are then packed (Graphviz's rectangle packing); a final Graphviz pass pins every
 // node, routes the edges as splines, places the year labels (xlabel), draws the group clusters
 // and a legend cluster beside the drawing. Layouts are seeded (start=42): the same graph and
 // options give byte-identical files.
-// HTML: node positions are computed here (same engines) so the browser only draws (preset
-// layout: 10,000 nodes open in about a second); the page inlines Cytoscape.js (the pinned npm
-// package of web/package.json, copied into the build tree at build time), the viewer script and
-// the graph as JSON, and makes no network request. See web/viewer.js for what the page offers.
+// HTML: node positions are computed here (same engines; above 2,000 nodes a quicker, inexact
+// overlap removal) so the browser only draws (preset layout; `make bench` reports the time to
+// the first frame of a 10,000-node page); the page inlines Cytoscape.js (the pinned npm package
+// of web/package.json, copied into the build tree at build time), the viewer script and the
+// graph as JSON, and makes no network request. See web/viewer.js for what the page offers.
 #pragma once
 #include <cstddef>
 #include <iosfwd>
@@ -61,7 +62,7 @@ struct RenderOptions {
     /// Graphviz layout engine: sfdp, neato, fdp, dot or circo.
     std::string layout = "sfdp";
     GroupBy group_by = GroupBy::kNone;
-    /// Most entities to draw; 0: the format's default (150 for images, 50,000 for HTML).
+    /// Most entities to draw; 0: the format's default (150 for images, 20,000 for HTML).
     std::size_t max_nodes = 0;
     /// Title of the picture / page; empty: made from the focus ("Vietnam National University,
     /// Hanoi and its partners (1 hop)") or "Knowledge graph".

@@ -12,6 +12,7 @@
 #include "kgmill/graph/query.hpp"
 #include "query/binder/binder.hpp"
 #include "query/binder/bound.hpp"
+#include "query/exec/traverse.hpp"
 #include "query/exec/value_ops.hpp"
 
 namespace re2 {
@@ -23,6 +24,7 @@ namespace kgmill::query {
 /// Built once per engine (graph/src/query/engine.cpp).
 struct EngineIndexes {
     std::array<std::vector<VertexId>, kEntityTypeCount> by_type;  ///< vertices of each label, ascending
+    Adjacency adj;  ///< what traversals read
     Schema schema;
 };
 

@@ -158,27 +158,24 @@ bool used_in(const Row& row, const std::vector<int>& slots, std::uint32_t ri) {
 
 }  // namespace
 
-void Expand::emit(Row& row, std::uint32_t ri, VertexId other) {
-    const KnowledgeGraph& g = ctx->g;
-    const Relation& r = g.relations()[ri];
-    if (!(s_.type_mask >> static_cast<int>(r.type) & 1u)) return;
-    if (!(s_.to_mask >> static_cast<int>(g.entities()[other].type) & 1u)) return;
+void Expand::emit(Row& row, const Step& st) {
+    if (!(s_.to_mask >> st.other_label & 1u)) return;
     if (s_.to_bound) {
         const Value& t = row[s_.to];
-        if (t.kind() != Value::Kind::kNode || t.as_node() != other) return;
+        if (t.kind() != Value::Kind::kNode || t.as_node() != st.other) return;
     }
-    if (!s_.unique_with.empty() && used_in(row, s_.unique_with, ri)) return;
-    row[s_.rel] = Value::relationship(ri);
-    if (!s_.to_bound) row[s_.to] = Value::node(other);
+    if (!s_.unique_with.empty() && used_in(row, s_.unique_with, st.rel)) return;
+    row[s_.rel] = Value::relationship(st.rel);
+    if (!s_.to_bound) row[s_.to] = Value::node(st.other);
     next->push(row);
 }
 
 void Expand::push(Row& row) {
     const Value& fv = row[s_.from];
     if (fv.kind() != Value::Kind::kNode) return;
-    for_each_step(ctx->g, fv.as_node(), s_.dir, s_.type_mask, [&](std::uint32_t ri, VertexId other) {
+    for_each_step(ctx->idx.adj, fv.as_node(), s_.dir, s_.type_mask, [&](const Step& st) {
         if (stopped()) return false;
-        emit(row, ri, other);
+        emit(row, st);
         return true;
     });
 }

@@ -106,7 +106,7 @@ public:
     std::string describe(const SlotNames& n) const override;
 
 private:
-    void emit(Row& row, std::uint32_t ri, VertexId other);
+    void emit(Row& row, const Step& st);
     ExpandSpec s_;
 };
 

@@ -128,7 +128,9 @@ void ShortestPath::push(Row& row) {
             bool met = false;
             VertexId meet = 0;
             for (VertexId v : frontier) {
-                for_each_step(g, v, dir, s_.type_mask, [&](std::uint32_t ri, VertexId w) {
+                for_each_step(ctx->idx.adj, v, dir, s_.type_mask, [&](const Step& st) {
+                    const std::uint32_t ri = st.rel;
+                    const VertexId w = st.other;
                     if (!props.empty() && !rel_ok(ri)) return true;
                     if (!mine.insert(w, Visit{ri, v, depth})) return true;
                     nextf.push_back(w);
@@ -175,7 +177,9 @@ void ShortestPath::push(Row& row) {
         ++depth;
         nextf.clear();
         for (VertexId v : frontier) {
-            for_each_step(g, v, s_.dir, s_.type_mask, [&](std::uint32_t ri, VertexId w) {
+            for_each_step(ctx->idx.adj, v, s_.dir, s_.type_mask, [&](const Step& st) {
+                const std::uint32_t ri = st.rel;
+                const VertexId w = st.other;
                 if (!rel_ok(ri)) return true;
                 auto it = seen.find(w);
                 if (it == seen.end()) {
