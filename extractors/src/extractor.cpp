@@ -97,6 +97,7 @@ private:
     std::vector<int> ctx_pair;      // parties of the last pair relation ("the two sides")
     int ctx_event = -1;             // the last event named before the sentence
     int ctx_host = -1, ctx_guest = -1;  // the last visit
+    int ctx_signer = -1;                // who signed agreements with partners named next
     std::string ctx_visit_date;
     std::unordered_map<std::string, int> key_ent;  // match key → entity (after resolution)
     std::size_t refs_from = static_cast<std::size_t>(-1);  // first sentence of a references section
@@ -133,9 +134,14 @@ public:
     /// The entities a group mention stands for: the last pair, or the organisers of the event.
     std::vector<int> group_members(const Mention& m) const {
         if (!m.organizers) return ctx_pair;
+        // the organisers named last: those of the latest sentence that names any
         std::vector<int> v;
+        int last = -1;
         for (const auto& c : cands)
-            if (c.p == RelationType::kOrganized && c.o == ctx_event && !c.planned && std::find(v.begin(), v.end(), c.s) == v.end())
+            if (c.p == RelationType::kOrganized && c.o == ctx_event && !c.planned) last = std::max(last, c.sentence);
+        for (const auto& c : cands)
+            if (c.p == RelationType::kOrganized && c.o == ctx_event && !c.planned && c.sentence == last &&
+                std::find(v.begin(), v.end(), c.s) == v.end())
                 v.push_back(c.s);
         return v;
     }
@@ -146,6 +152,7 @@ private:
     EntityRef ref(int e) const;
     std::string canonical(int e) const;
     bool words_in(const WordSet& ws, std::uint32_t t0, std::uint32_t t1) const;
+    bool in_name(std::uint32_t k) const;
 };
 
 void DocRun::unite(int a, int b) {
@@ -441,8 +448,9 @@ void DocRun::resolve_anaphors() {
         if (!m.anaphor) continue;
         const std::string head = to_lower(m.name);
         int found = -1;
-        int by_type = -1;
-        bool focus_ok = false;
+        int by_type = -1;  // events and programmes: the nearest of the kind
+        bool focus_tier[2] = {false, false};
+        int near_tier[2] = {-1, -1}, salient_tier[2] = {-1, -1};
         // Vietnamese "Trường", "Nhà trường" is the school the text is about
         if (m.type == EntityType::kUniversity && sents[static_cast<std::size_t>(m.sentence)].vi && focus >= 0 &&
             ents[static_cast<std::size_t>(focus)].typed && ents[static_cast<std::size_t>(focus)].type == EntityType::kUniversity &&
@@ -467,22 +475,33 @@ void DocRun::resolve_anaphors() {
                 continue;
             }
             if (!is_organization(t)) continue;
-            bool name_has = E.typed && t == m.type;
+            // tier 1: a name holds the head word or a synonym ("university", "université", "đại học");
+            // tier 2: an organisation of the same kind
+            int tier = 0;
+            const auto& words = m.head_group >= 0 ? R.anaphor_group_words[static_cast<std::size_t>(m.head_group)] : std::vector<std::string>{head};
             for (const auto& ln : names_of(e)) {
-                if (name_has) break;
-                name_has = has_word(ln, head, true);
+                for (const auto& w : words)
+                    if (has_word(ln, w, true)) { tier = 1; break; }
+                if (tier) break;
             }
-            if (!name_has) continue;
-            if (e == focus) { focus_ok = true; continue; }
-            if (by_type < 0) by_type = e;  // the nearest other candidate
+            if (!tier && E.typed && t == m.type) tier = 2;
+            if (!tier) continue;
+            const int ti = tier - 1;
+            if (e == focus) { focus_tier[ti] = true; continue; }
+            if (near_tier[ti] < 0) near_tier[ti] = e;
+            // a modified description ("the Lyon-based university") names the other salient one
+            if (m.qualified && (salient_tier[ti] < 0 || E.count > ents[static_cast<std::size_t>(salient_tier[ti])].count)) salient_tier[ti] = e;
         }
         if (found < 0 && m.type != EntityType::kEvent && m.type != EntityType::kProgram) {
             // the focus, when it fits, wins over a nearer name ("the institute" in a report about
             // one); a modified description ("the German university") names another one
             const bool vi = sents[static_cast<std::size_t>(m.sentence)].vi;
-            if (m.qualified) found = by_type >= 0 ? by_type : (focus_ok ? focus : -1);
-            else if (focus_ok && !vi) found = focus;
-            else found = by_type >= 0 ? by_type : (focus_ok ? focus : -1);
+            for (int ti = 0; ti < 2 && found < 0; ++ti) {
+                if (m.qualified) found = salient_tier[ti];
+                else if (focus_tier[ti] && (!vi || ti == 0)) found = focus;
+                else found = near_tier[ti] >= 0 ? near_tier[ti] : (focus_tier[ti] ? focus : -1);
+            }
+            if (found < 0 && m.qualified) found = focus_tier[0] || focus_tier[1] ? focus : -1;
         }
         if (found < 0) found = by_type;
         m.entity = found;
@@ -566,8 +585,16 @@ bool DocRun::parent_suffix(const Item& child, const Item& parent) const {
 bool DocRun::words_in(const WordSet& ws, std::uint32_t t0, std::uint32_t t1) const {
     if (ws.empty()) return false;
     for (auto k = t0; k < t1; ++k)
-        if (ws.match(toks.data(), t1, k)) return true;
+        if (!in_name(k) && ws.match(toks.data(), t1, k)) return true;
     return false;
+}
+
+// A token inside a name ("School of Planning" holds no plan, "No Limits Foundation" no negation).
+bool DocRun::in_name(std::uint32_t k) const {
+    const int mi = tok_mention[k];
+    if (mi < 0) return false;
+    const Mention& m = ments[static_cast<std::size_t>(mi)];
+    return !m.role && !m.anaphor && !m.group && m.entity >= 0;
 }
 
 // ---------------------------------------------------------------- matching
@@ -613,7 +640,7 @@ private:
 
     // A list of entities: A, B, C and D; returns the count and sets j past the last item.
     struct ListEnd { int j, weight; };
-    static constexpr int kMaxListItems = 32;
+    static constexpr int kMaxListItems = 256;
     int parse_list(int i, const Elem& el, int& j, int& weight, ListEnd* ends) {
         const std::uint32_t org = org_bits() | kClsUnk;
         const std::uint32_t loc = type_bit(EntityType::kPlace) | type_bit(EntityType::kCountry);
@@ -673,9 +700,9 @@ private:
             // ", a research body based in Vientiane,": an apposition that describes the item
             if ((el.cls & org) && is_punct(k, ",") && is_tok(k + 1) && word_at(L_.list.appo_open, k + 1)) {
                 int c = k + 1;
-                while (c < n() && c < k + 16 && !is_punct(c, ",") && !is_punct(c, ";") && !is_ment(c, org | type_bit(EntityType::kPerson))) ++c;
+                while (c < n() && c < k + 16 && !is_punct(c, ",") && !is_punct(c, ";") && !is_ment(c, org)) ++c;
                 if (c < n() && is_punct(c, ",")) k = c;  // the comma may separate the next item
-                else if (c >= n() || !is_ment(c, org | type_bit(EntityType::kPerson))) k = c;
+                else if (c >= n() || !is_ment(c, org)) k = c;
             }
             j = k;
             if (cnt <= kMaxListItems) ends[cnt - 1] = {k, weight};
@@ -968,7 +995,7 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
     // negation near the match ("has not signed"), not "not only"
     const std::uint32_t neg0 = std::max(clause0, mt0 >= 4 ? mt0 - 4 : 0u);
     for (auto k = neg0; k < mt1; ++k) {
-        if (L.negation.match(toks.data(), mt1, k) && !L.negation_except.match(toks.data(), s.tok1, k)) return;
+        if (!in_name(k) && L.negation.match(toks.data(), mt1, k) && !L.negation_except.match(toks.data(), s.tok1, k)) return;
     }
     const bool planned_ctx = words_in(L.planned, clause0, mt1);
     // date: first in the clause, else first in the sentence
@@ -1002,6 +1029,13 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         }
         return v;
     };
+    auto has_group = [&](int slot) {
+        if (slot < 0) return false;
+        auto [b, c] = caps[static_cast<std::size_t>(slot)];
+        for (int k = b; k < b + c; ++k)
+            if (ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])].group) return true;
+        return false;
+    };
     auto text_of = [&](int slot) {
         std::string out;
         if (slot < 0) return out;
@@ -1025,6 +1059,10 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         return std::nullopt;
     };
     const bool specific = !date.empty() || words_in(L.specific_signing, s.tok0, s.tok1);
+    if (rule.sets_signer >= 0 && !planned_ctx) {
+        auto v = ents_of(rule.sets_signer);
+        if (!v.empty()) ctx_signer = v.front();
+    }
     for (const auto& em : rule.emits) {
         auto from_ctx = [&](std::uint8_t c, std::vector<int>& v) {
             switch (c) {
@@ -1033,6 +1071,7 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                 case kCtxHost: if (ctx_host >= 0) v.push_back(ctx_host); break;
                 case kCtxGuest: if (ctx_guest >= 0) v.push_back(ctx_guest); break;
                 case kCtxPair: if (ctx_pair.size() >= 2) v = ctx_pair; break;
+                case kCtxSigner: if (ctx_signer >= 0) v.push_back(ctx_signer); break;
                 default: break;
             }
         };
@@ -1041,6 +1080,9 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         if (S.empty() && em.s_focus && focus >= 0) S.push_back(focus);
         if (S.empty()) from_ctx(em.s_ctx, S);
         if (S.empty()) continue;
+        // a structural fact is never spread over a group ("Khoa X của hai trường")
+        const bool structural_p = em.p == RelationType::kPartOf || em.p == RelationType::kLocatedIn || em.p == RelationType::kHoldsPosition;
+        if (structural_p && (has_group(em.o) || has_group(em.s))) continue;
         std::vector<int> O = ents_of(em.o);
         if (em.o_alt >= 0) { auto A = ents_of(em.o_alt); if (!A.empty()) O = std::move(A); }
         if (O.empty() && em.o_focus && focus >= 0) O.push_back(focus);
@@ -1086,7 +1128,8 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         // the context for later sentences: the last pair of organisations, the last visit
         if (!planned && !pairs.empty()) {
             auto org = [&](int e) { return is_organization(final_type(e)); };
-            if (em.p == RelationType::kSignedAgreementWith || em.p == RelationType::kCooperatesWith) {
+            // (a cooperation stated in passing, "with the support of X", does not make a pair)
+            if (em.p == RelationType::kSignedAgreementWith || (em.p == RelationType::kCooperatesWith && em.pairs)) {
                 if (em.pairs && S.size() >= 2) ctx_pair = S;
                 else if (org(pairs.back().first) && org(pairs.back().second)) ctx_pair = {pairs.back().first, pairs.back().second};
             } else if (em.p == RelationType::kVisited) {
@@ -1234,6 +1277,31 @@ void DocRun::derived_structure() {
         c.sentence = m.sentence;
         c.confidence = kAcr.confidence;
         cands.push_back(c);
+    }
+    // "Ban Thư ký Ủy hội sông Mê Công quốc tế": a unit whose name ends with its parent's name
+    static const Rule kSuffix = [] { Rule r; r.id = "unit_name_parent"; r.confidence = 0.7; return r; }();
+    for (const auto& m : ments) {
+        if (m.entity < 0 || m.anaphor || m.role || m.group || m.t1 <= m.t0 + 2) continue;
+        if (final_type(m.entity) != EntityType::kUnit) continue;
+        for (auto k = m.t0 + 1; k + 1 < m.t1; ++k) {
+            std::int32_t hp = -1;
+            if (R.heads.longest(toks.data(), m.t1, k, hp) <= 0 || !toks[k].is(kCap)) continue;
+            const auto ht = R.head_entries[static_cast<std::size_t>(hp)].type;
+            if (!is_organization(ht) || ht == EntityType::kUnit) continue;
+            auto it = key_ent.find(match_key(text.substr(toks[k].b, m.e - toks[k].b)));
+            if (it == key_ent.end()) continue;
+            const int parent = root(it->second);
+            if (parent == m.entity || !is_organization(final_type(parent))) continue;
+            Cand c;
+            c.s = m.entity;
+            c.o = parent;
+            c.p = RelationType::kPartOf;
+            c.rule = &kSuffix;
+            c.sentence = m.sentence;
+            c.confidence = kSuffix.confidence;
+            cands.push_back(c);
+            break;
+        }
     }
     // letterhead: the first two lines each name one organisation, the second a unit
     auto only_org = [&](std::size_t si) -> const Mention* {

@@ -152,6 +152,7 @@ void MentionFinder::pass_roles() {
             std::size_t k = last_good;
             bool ok;
             if (vi_) ok = cap_word(k);
+            else if (i > s0_ && T[i - 1].is(kPossessive)) ok = true;  // "the college's president"
             else {
                 ok = k + 1 < s1_ && (is_tx(k, "of") || is_tx(k, "at"));
                 if (ok) {
@@ -190,7 +191,13 @@ void MentionFinder::pass_roles() {
 // A person name: 1–5 capitalised tokens that are not head words, roles or titles.
 std::size_t MentionFinder::name_run(std::size_t k, std::size_t max_len) const {
     std::size_t j = k;
-    while (j < s1_ && j - k < max_len && !used(j) && cap_word(j) && !T[j].is(kAbbrev)) {
+    while (j < s1_ && j - k < max_len && !used(j)) {
+        // "Jan de Vries", "Ludwig van Beethoven": a lower-case particle between parts of the name
+        if (j > k && T[j].is(kLower) && R.name_particles.match(T, s1_, j) == 1 && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1)) {
+            ++j;
+            continue;
+        }
+        if (!cap_word(j) || T[j].is(kAbbrev)) break;
         HeadEntry he;
         if (head_at(j, s1_, &he)) break;
         if (R.honorifics.match(T, s1_, j) || R.role_titles.match(T, s1_, j)) break;
@@ -496,6 +503,7 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
             m.b = T[i + 1].b;
             m.e = T[i + static_cast<std::size_t>(L)].e;
             m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
+            m.head_group = R.anaphor_group[static_cast<std::size_t>(ap)];
             m.anaphor = true;
             m.qualified = true;
             m.head_lex = T[i + 1].lex;
@@ -524,6 +532,7 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
             m.b = T[h].b;
             m.e = T[ae - 1].e;
             m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
+            m.head_group = R.anaphor_group[static_cast<std::size_t>(ap)];
             m.anaphor = true;
             m.qualified = h > i + 1;
             m.head_lex = T[h].lex;
@@ -610,7 +619,6 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
 
 // Vietnamese anaphors: "Nhà trường", "Trường", "Học viện", "Khoa" standing alone.
 std::size_t MentionFinder::vi_anaphor(std::size_t i) {
-    auto m_type_is_program = [&](std::int32_t ap) { return R.anaphor_types[static_cast<std::size_t>(ap)] == EntityType::kProgram; };
     std::int32_t ap = -1;
     int L = R.anaphor_heads.longest(T, s1_, i, ap);
     if (L <= 0) return i;
@@ -621,8 +629,10 @@ std::size_t MentionFinder::vi_anaphor(std::size_t i) {
     // lower-case single words ("trường", "khoa") are common nouns; only "nhà trường" refers back,
     // and "chương trình", "dự án" when nothing describes them further ("tham gia chương trình,")
     if (lower && L < 2) return i;
-    if (lower && m_type_is_program(ap) && e < s1_ && !T[e].is(kPunct) && tx(e) != "này" && tx(e) != "đó" && tx(e) != "trên") return i;
-    if (lower && m_type_is_program(ap) && i > s0_ && (T[i - 1].is(kNum) || tx(i - 1) == "các" || tx(i - 1) == "những" || tx(i - 1) == "nhiều")) return i;
+    if (lower && tx(i) != "nhà") {  // "nhà trường" always refers back
+        if (e < s1_ && !T[e].is(kPunct) && tx(e) != "này" && tx(e) != "đó" && tx(e) != "trên" && !R.vi_stop.match(T, s1_, e)) return i;
+        if (i > s0_ && (T[i - 1].is(kNum) || tx(i - 1) == "các" || tx(i - 1) == "những" || tx(i - 1) == "nhiều" || tx(i - 1) == "một")) return i;
+    }
     if (!lower && L == 1 && e < s1_ && T[e].is(kLower) && !vi_breaks(e) && !T[e].is(kPunct)) {
         // "Khoa học …" is a word, not the faculty
         if (!R.vi_stop.match(T, s1_, e)) return i;
@@ -633,6 +643,7 @@ std::size_t MentionFinder::vi_anaphor(std::size_t i) {
     m.b = T[i].b;
     m.e = T[e - 1].e;
     m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
+            m.head_group = R.anaphor_group[static_cast<std::size_t>(ap)];
     m.anaphor = true;
     m.head_lex = T[i].lex;
     m.name = std::string(span(i, e));
@@ -708,8 +719,9 @@ void MentionFinder::finish_name(Mention& m, std::size_t& j, const HeadEntry* hea
                 std::size_t b = a;
                 while (b < c && !(T[b].is(kPunct) && (tx(b) == ";" || tx(b) == "," || is_dash(b)))) ++b;
                 if (b == a) { ok = false; break; }
-                if (b == a + 1 && T[a].is(kAllCaps) && !R.acronym_stop.match(T, s1_, a)) {
-                    if (acr.empty()) acr = std::string(tx(a)); else ok = false;
+                const bool acr_year = b == a + 2 && T[a].is(kAllCaps) && T[a + 1].is(kNum) && tx(a + 1).size() == 4;  // "APWSC 2024"
+                if ((b == a + 1 || acr_year) && T[a].is(kAllCaps) && !R.acronym_stop.match(T, s1_, a)) {
+                    if (acr.empty()) acr = std::string(span(a, b)); else ok = false;
                 } else {
                     // another name of the same body: in the other language, with a head word
                     bool has_head = false, caps = true;
@@ -1198,8 +1210,10 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
                 std::size_t e = j;
                 while (e < s1_ && cap_word(e)) ++e;
                 std::int32_t gp = -1;
+                // (a name that goes on with lower-case words is the organisation's own: "… Văn Lang tổ chức"),
+                // unless a role opened the phrase: "Hiệu trưởng Trường X Nguyễn Văn A phát biểu"
                 if (e - j >= 2 && e - j <= 4 && R.gaz.longest(T, e, j, gp) != static_cast<int>(e - j) &&
-                    (e >= s1_ || !T[e].is(kLower)))
+                    (e >= s1_ || !T[e].is(kLower) || after_role_))
                     break;
             }
             ++j;
@@ -1228,7 +1242,7 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
                 if (tx(j) == "các" || tx(j) == "những") {
                     bool found = false;
                     for (std::size_t k = j + 1; k < s1_ && k <= j + 7; ++k) {
-                        if (cap_word(k)) { found = k > j + 1; break; }
+                        if (cap_word(k)) { found = true; break; }
                         if (is_punct_text(T[k], text_, ",")) continue;
                         if (!T[k].is(kWord) || !T[k].is(kLower) || vi_breaks(k)) break;
                     }
@@ -1266,6 +1280,9 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
 }
 
 std::size_t MentionFinder::chunk_vi(std::size_t i) {
+    after_role_ = false;
+    for (std::size_t mi = sent_first_; mi < out_->size(); ++mi)
+        if ((*out_)[mi].role && (*out_)[mi].t1 == i) after_role_ = true;
     HeadEntry he;
     int L = head_at(i, s1_, &he);
     if (L > 0 && he.prefix_vi && R.role_titles.match(T, s1_, i) < L) {

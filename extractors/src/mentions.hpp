@@ -26,6 +26,7 @@ private:
     std::vector<Mention>* out_ = nullptr;
     std::vector<char> used_;
     std::size_t sent_first_ = 0;  // index in *out_ of this sentence's first mention
+    bool after_role_ = false;     // the Vietnamese chunk being read follows a role ("Hiệu trưởng …")
 
     bool used(std::size_t i) const { return used_[i - s0_] != 0; }
     bool any_used(std::size_t a, std::size_t b) const;

@@ -46,7 +46,7 @@ struct HeadEntry {
     bool prefix_vi = false;  ///< Vietnamese head: starts the name ("Đại học …")
 };
 
-enum CtxKind : std::uint8_t { kCtxNone, kCtxFocus, kCtxEvent, kCtxHost, kCtxPair, kCtxGuest };
+enum CtxKind : std::uint8_t { kCtxNone, kCtxFocus, kCtxEvent, kCtxHost, kCtxPair, kCtxGuest, kCtxSigner };
 
 enum ConnKind : std::uint8_t { kConnNone, kConnOf, kConnAnd, kConnAmp, kConnThe, kConnOn };
 
@@ -97,6 +97,9 @@ struct Rule {
     std::vector<std::vector<std::int32_t>> required;
     /// Its subjects replace those other rules give the same object in the same sentence.
     bool exclusive = false;
+    /// "ĐHTS ký mới 27 văn bản với các đối tác": remembers the capture as the signer that a later
+    /// "Các đối tác mới gồm A, B" refers to (rule files: "sets_signer": "s").
+    int sets_signer = -1;
 };
 
 struct ListSyntax {
@@ -128,11 +131,14 @@ struct Resources {
     WordSet organizer_anaphors;  ///< "all three organisers": the organisers of the event of the context
     WordSet role_qualifiers;   ///< "for", "phụ trách": a role's remit ("Vice President for International Affairs")
     WordSet program_heads_lower;  ///< "project", "dự án": lower-case words that make a name a programme
-    WordSet not_names;         ///< capitalised phrases that are never names ("Letter of Intent")
+    WordSet not_names;
+    WordSet name_particles;    ///< "de", "van", "von": lower-case words inside persons' names         ///< capitalised phrases that are never names ("Letter of Intent")
     WordSet field_stop;        ///< words that end a topic phrase in an event name ("… on X in Hanoi")
     std::unordered_map<std::int32_t, int> month_of;            ///< month word → 1..12
     PhraseTrie anaphor_heads;                                  ///< "university", "nhà trường" → index into anaphor_types
     std::vector<EntityType> anaphor_types;
+    std::vector<std::int32_t> anaphor_group;                   ///< per anaphor_types entry: its synonym group
+    std::vector<std::vector<std::string>> anaphor_group_words; ///< lower-case synonyms ("university|université|đại học")
     std::unordered_map<std::int32_t, ConnKind> connectors;
     std::unordered_map<std::int32_t, std::int32_t> demonym_country;  ///< lex → gazetteer entry
     std::unordered_set<std::int32_t> common_words;
@@ -162,7 +168,8 @@ struct Mention {
     bool group = false;    ///< "the two institutions": the parties of the last pair relation
     bool organizers = false;  ///< (a group) "all three organisers": those of the event of the context
     bool weak = false;     ///< a lone capitalised word opening a sentence: a name only if the text names it elsewhere
-    bool qualified = false;  ///< an anaphor with a modifier ("the German university", "the Lyon-based institute")
+    bool qualified = false;
+    std::int32_t head_group = -1;  ///< anaphors: the synonym group of the head word  ///< an anaphor with a modifier ("the German university", "the Lyon-based institute")
     std::int32_t head_lex = -1;  ///< anaphor / event head word
     std::string name;      ///< name as it should be output (title stripped, canonical for gazetteer)
     std::string alias;     ///< another name given here (acronym in parentheses, surface form)

@@ -183,7 +183,8 @@ private:
             {"place_lower_heads", &r_.place_lower_heads}, {"section_stop", &r_.section_stop}, {"vi_surnames", &r_.vi_surnames},
             {"vi_break", &r_.vi_break}, {"vi_name_tail_end", &r_.vi_name_tail_end}, {"pair_anaphors", &r_.pair_anaphors},
             {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower},
-            {"field_stop", &r_.field_stop}, {"not_names", &r_.not_names}, {"organizer_anaphors", &r_.organizer_anaphors}};
+            {"field_stop", &r_.field_stop}, {"not_names", &r_.not_names}, {"organizer_anaphors", &r_.organizer_anaphors},
+            {"name_particles", &r_.name_particles}};
         for (auto& l : lists) KGMILL_RETURN_IF_ERROR(words_field(path, *d, l.key, *l.ws));
         for (auto id : r_.stop_caps.first_words()) r_.common_words.insert(id);
         auto typed_map = [&](const char* key, auto&& fn) -> Status {
@@ -217,8 +218,15 @@ private:
             r_.heads.add(ids, static_cast<std::int32_t>(r_.head_entries.size() - 1));
         }));
         KGMILL_RETURN_IF_ERROR(typed_map("anaphor_heads", [&](EntityType t, const std::string& w) {
-            r_.anaphor_types.push_back(t);
-            r_.anaphor_heads.add(phrase_ids(r_.lex, w), static_cast<std::int32_t>(r_.anaphor_types.size() - 1));
+            // "university|université|đại học": synonyms that name the same kind of body
+            const auto group = static_cast<std::int32_t>(r_.anaphor_group_words.size());
+            r_.anaphor_group_words.emplace_back();
+            for (const auto& v : split_bar(w)) {
+                r_.anaphor_group_words.back().push_back(to_lower(v));
+                r_.anaphor_types.push_back(t);
+                r_.anaphor_group.push_back(group);
+                r_.anaphor_heads.add(phrase_ids(r_.lex, v), static_cast<std::int32_t>(r_.anaphor_types.size() - 1));
+            }
         }));
         KGMILL_RETURN_IF_ERROR(typed_map("category_nouns", [&](EntityType t, const std::string& w) {
             r_.category_types.push_back(t);
@@ -530,7 +538,18 @@ private:
             }
             rule.pat.push_back(std::move(e));
         }
+        if (auto ss = rv.FindMember("sets_signer"); ss != rv.MemberEnd()) {
+            auto it = ss->value.IsString() ? slots.find(ss->value.GetString()) : slots.end();
+            if (it == slots.end()) return err("\"sets_signer\" must name a capture of the pattern");
+            rule.sets_signer = it->second;
+        }
         auto emit_it = rv.FindMember("emit");
+        if (rule.sets_signer >= 0 && (emit_it == rv.MemberEnd() || (emit_it->value.IsArray() && emit_it->value.Empty()))) {
+            for (const auto& e : rule.pat)
+                if (e.kind == ElemKind::kWord && !e.opt) rule.required.push_back(e.words.first_words());
+            rule.nslots = static_cast<int>(slots.size());
+            return {};
+        }
         if (emit_it == rv.MemberEnd() || !emit_it->value.IsArray() || emit_it->value.Empty()) return err("needs a non-empty \"emit\" array");
         for (const auto& mv : emit_it->value.GetArray()) {
             Emit em;
@@ -566,8 +585,8 @@ private:
                 std::string v = str(k);
                 if (v.empty()) continue;
                 std::uint8_t c = v == "focus" ? kCtxFocus : v == "event" ? kCtxEvent : v == "host" ? kCtxHost : v == "pair" ? kCtxPair
-                               : v == "guest" ? kCtxGuest : kCtxNone;
-                if (c == kCtxNone) return err(std::string(k) + ": unknown context '" + v + "' (focus, event, host, guest, pair)");
+                               : v == "guest" ? kCtxGuest : v == "signer" ? kCtxSigner : kCtxNone;
+                if (c == kCtxNone) return err(std::string(k) + ": unknown context '" + v + "' (focus, event, host, guest, pair, signer)");
                 (std::string_view(k) == "s_ctx" ? em.s_ctx : em.o_ctx) = c;
             }
             em.agreement = flag("agreement");

@@ -67,7 +67,7 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end, con
                 const bool nx_alnum = alnum_or_mark(nx) && !cp_is_mark(nx);
                 if ((cj == '-' || cj == 0x2010 || cj == '/' || cj == '&') && nx_alnum) {
                     // "Fukuoka-based": the place stays a token of its own
-                    if (cj == '-' && j + l + 5 <= n && text.compare(j + l, 5, "based") == 0 &&
+                    if (cj == '-' && (t.flags & kCap) && j + l + 5 <= n && text.compare(j + l, 5, "based") == 0 &&
                         (j + l + 5 == n || !alnum_or_mark(static_cast<unsigned char>(text[j + l + 5]))))
                         break;
                     j += l;
