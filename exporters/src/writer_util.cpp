@@ -153,50 +153,37 @@ void put_xml_token(OutBuffer& out, std::string_view s) {
     put_xml(out, collapsed, true);
 }
 
-void put_json(OutBuffer& out, std::string_view s) {
-    escape_utf8(out, s, kJson.t, false, [&](char c) {
+namespace {
+/// The backslash escapes that JSON strings, RDF string literals and Cypher string literals
+/// share; `quote` is the delimiter escaped with a backslash, other controls become \uXXXX.
+template <typename Table>
+void put_backslash_escaped(OutBuffer& out, std::string_view s, const Table& table, char quote) {
+    escape_utf8(out, s, table, false, [&](char c) {
         switch (c) {
-            case '"': out.put("\\\""); break;
             case '\\': out.put("\\\\"); break;
             case '\n': out.put("\\n"); break;
             case '\r': out.put("\\r"); break;
             case '\t': out.put("\\t"); break;
             case '\b': out.put("\\b"); break;
             case '\f': out.put("\\f"); break;
-            default: put_u4(out, c); break;
+            default:
+                if (c == quote) {
+                    out.put('\\');
+                    out.put(c);
+                } else {
+                    put_u4(out, c);
+                }
+                break;
         }
     });
 }
+}  // namespace
 
-void put_rdf_string(OutBuffer& out, std::string_view s) {
-    escape_utf8(out, s, kRdf.t, false, [&](char c) {
-        switch (c) {
-            case '"': out.put("\\\""); break;
-            case '\\': out.put("\\\\"); break;
-            case '\n': out.put("\\n"); break;
-            case '\r': out.put("\\r"); break;
-            case '\t': out.put("\\t"); break;
-            case '\b': out.put("\\b"); break;
-            case '\f': out.put("\\f"); break;
-            default: put_u4(out, c); break;
-        }
-    });
-}
+void put_json(OutBuffer& out, std::string_view s) { put_backslash_escaped(out, s, kJson.t, '"'); }
 
-void put_cypher(OutBuffer& out, std::string_view s) {
-    escape_utf8(out, s, kCypher.t, false, [&](char c) {
-        switch (c) {
-            case '\'': out.put("\\'"); break;
-            case '\\': out.put("\\\\"); break;
-            case '\n': out.put("\\n"); break;
-            case '\r': out.put("\\r"); break;
-            case '\t': out.put("\\t"); break;
-            case '\b': out.put("\\b"); break;
-            case '\f': out.put("\\f"); break;
-            default: put_u4(out, c); break;
-        }
-    });
-}
+void put_rdf_string(OutBuffer& out, std::string_view s) { put_backslash_escaped(out, s, kRdf.t, '"'); }
+
+void put_cypher(OutBuffer& out, std::string_view s) { put_backslash_escaped(out, s, kCypher.t, '\''); }
 
 void put_csv(OutBuffer& out, std::string_view s) {
     bool quote = !s.empty() && (s.front() == ' ' || s.back() == ' ');

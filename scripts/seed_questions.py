@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Prints the README's "Ten questions" section: every numbered query of a .cypher file, run
+with `kgmill query` on a store, followed by its answer as a Markdown table.
+
+    scripts/seed_questions.py build/kgmill out/seeds examples/seed_questions.cypher
+"""
+import json
+import re
+import subprocess
+import sys
+
+
+def cell(v):
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return ", ".join(cell(x) for x in v)
+    return str(v).replace("|", "\\|")
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit("usage: seed_questions.py KGMILL STORE FILE.cypher")
+    kgmill, store, path = sys.argv[1:]
+    text = open(path, encoding="utf-8").read()
+    blocks = re.split(r"\n(?=// \d+\. )", text)
+    for block in blocks:
+        m = re.match(r"// (\d+)\. (.*)\n", block)
+        if not m:
+            continue
+        query = block[m.end():].strip()
+        run = subprocess.run([kgmill, "query", store, query, "--format", "jsonl"],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.exit(f"seed_questions: question {m.group(1)} failed: {run.stderr.strip()}")
+        rows = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+        print(f"**{m.group(1)}. {m.group(2)}**\n\n```cypher\n{query}\n```\n")
+        if not rows:
+            print("(no rows)\n")
+            continue
+        cols = list(rows[0].keys())
+        print("| " + " | ".join(cols) + " |")
+        print("|" + "---|" * len(cols))
+        for r in rows:
+            print("| " + " | ".join(cell(r.get(c)) for c in cols) + " |")
+        print()
+
+
+if __name__ == "__main__":
+    main()
