@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "kgmill/core/triples_json.hpp"
 #include "kgmill/exporters/export.hpp"
+#include "kgmill/exporters/render.hpp"
 #include "kgmill/extractors/eval.hpp"
 #include "kgmill/graph/store.hpp"
 
@@ -144,6 +145,11 @@ int run_build(const BuildOptions& o) {
     }
     ExportOptions eo;
     if (!o.base_iri.empty()) eo.base_iri = o.base_iri;
+    // What the diagrams' node cap left out ("showing 150 of 2,340 nodes: …"), as render says it.
+    if (!o.run.quiet)
+        eo.on_render_report = [](std::string_view format, const RenderReport& r) {
+            if (!r.note.empty()) std::cerr << "kgmill: build: graph." << format << ": " << r.note << '\n';
+        };
     for (const auto& f : formats) {
         if (f == "jsonl") {
             std::vector<Triple> canon = std::move(triples.value());
@@ -157,6 +163,14 @@ int run_build(const BuildOptions& o) {
         std::string file;
         for (const auto& ef : export_formats())
             if (ef.name == f) file = ef.default_file;
+        if (f == "html") {
+            // The page inlines the viewer's files; without them the other outputs still count.
+            if (auto web = find_html_assets(); !web) {
+                std::cerr << "kgmill: build: warning: " << file << " not written: " << web.error().message
+                          << '\n';
+                continue;
+            }
+        }
         if (Status st = export_graph(g, f, (fs::path(o.out) / file).string(), eo); !st) {
             print_error(st.error());
             return kExitError;

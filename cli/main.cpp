@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "kgmill/exporters/export.hpp"
 
 using namespace kgmill;
 using namespace kgmill::cli;
@@ -22,12 +23,15 @@ int main(int argc, char** argv) {
     std::string data_flag;
     app.add_option("--data", data_flag, "data folder (rules, gazetteers, aliases)");
 
+    std::string format_list = "jsonl";  // the CLI's own, then the registry's (export.hpp)
+    for (const ExportFormat& f : export_formats()) format_list += ", " + f.name;
+
     // build
     BuildOptions build;
     auto* b = app.add_subcommand("build", "extract, merge into OUT/kg.sqlite, write exports into OUT");
     b->add_option("docs", build.run.docs, "files or folders (recursive)")->required();
     b->add_option("-o,--out", build.out, "output folder")->required();
-    b->add_option("--formats", build.formats, "comma-separated export formats (default: all)")->delimiter(',');
+    b->add_option("--formats", build.formats, "comma-separated export formats (default: all): " + format_list)->delimiter(',');
     b->add_option("--threads", build.run.threads, "worker threads (default: all cores)");
     b->add_option("--encoding", build.run.loader.encoding, "encoding of non-UTF files (ICU name, e.g. windows-1258)");
     b->add_option("--base-iri", build.base_iri, "base IRI of RDF entity IRIs");
@@ -66,7 +70,7 @@ int main(int argc, char** argv) {
     ExportCmdOptions exp;
     auto* ex = app.add_subcommand("export", "one export from a store");
     ex->add_option("store", exp.store, "kg.sqlite or the OUT folder")->required();
-    ex->add_option("--format", exp.format, "format name")->required();
+    ex->add_option("--format", exp.format, "one of: " + format_list)->required();
     ex->add_option("-o,--out", exp.out, "output file (a folder for neo4j)")->required();
     ex->add_option("--base-iri", exp.base_iri, "base IRI of RDF entity IRIs");
 

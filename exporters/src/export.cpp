@@ -6,6 +6,7 @@
 #include <set>
 
 #include "graph_writers.hpp"
+#include "kgmill/exporters/render.hpp"
 
 namespace kgmill {
 
@@ -19,7 +20,7 @@ struct Entry {
 };
 
 // In the order `build` writes them. The CLI writes "jsonl" (triples.jsonl) itself. To add a
-// format (svg, html, …): write a GraphWriter in exporters/src/<format>.cpp, declare its
+// format: write a GraphWriter in exporters/src/<format>.cpp, declare its
 // factory in graph_writers.hpp and add a row here; --formats, export_graph and the CLI's
 // `export --format` pick it up from this table.
 const std::vector<Entry>& registry() {
@@ -40,6 +41,16 @@ const std::vector<Entry>& registry() {
              return detail::make_neo4j_writer(s, o);
          }},
         {{"dot", "graph.dot"}, &detail::make_dot_writer},
+        // Diagrams of the whole graph with render's defaults (render.hpp): the writer keeps
+        // the graph and draws it in finish().
+        {{"svg", "graph.svg"},
+         [](Sink& s, const std::string& m, const ExportOptions& o) {
+             return make_render_writer("svg", s, m, {}, o.on_render_report);
+         }},
+        {{"html", "graph.html"},
+         [](Sink& s, const std::string& m, const ExportOptions& o) {
+             return make_render_writer("html", s, m, {}, o.on_render_report);
+         }},
     };
     return kEntries;
 }
@@ -124,10 +135,9 @@ Status export_graph(const KnowledgeGraph& g, std::string_view format, const std:
         return make_error(ErrorCode::kUsage, "export", path, "output path names a folder");
     DirectorySink sink(dir);
     Status st = export_to_sink(g, format, sink, main, opts);
+    if (!st.ok()) return st;  // the sink's destructor removes the partial files
     std::vector<std::string> written = sink.written();
-    Status closed = sink.close();
-    if (!st.ok()) return st;
-    if (!closed.ok()) return closed;
+    if (Status closed = sink.close(); !closed.ok()) return closed;
     if (folder) remove_stale_neo4j_files(dir, {written.begin(), written.end()});
     return {};
 }

@@ -25,8 +25,10 @@ std::string lower(std::string_view s) {
 /// Draws the whole graph with `opts` when the export driver calls finish().
 class RenderWriter final : public GraphWriter {
 public:
-    RenderWriter(std::string format, Sink& sink, std::string main, RenderOptions opts)
-        : format_(std::move(format)), sink_(sink), main_(std::move(main)), opts_(std::move(opts)) {}
+    RenderWriter(std::string format, Sink& sink, std::string main, RenderOptions opts,
+                 std::function<void(std::string_view, const RenderReport&)> on_report)
+        : format_(std::move(format)), sink_(sink), main_(std::move(main)), opts_(std::move(opts)),
+          on_report_(std::move(on_report)) {}
     Status begin(const KnowledgeGraph& g) override {
         g_ = &g;
         return {};
@@ -36,7 +38,10 @@ public:
     Status finish() override {
         std::ostream* os = sink_.open(main_);
         if (!os) return make_error(ErrorCode::kIo, "render", main_, "cannot open output");
-        return render_to_stream(*g_, opts_, format_, *os, nullptr);
+        RenderReport report;
+        Status st = render_to_stream(*g_, opts_, format_, *os, &report);
+        if (st.ok() && on_report_) on_report_(format_, report);
+        return st;
     }
 
 private:
@@ -44,6 +49,7 @@ private:
     Sink& sink_;
     std::string main_;
     RenderOptions opts_;
+    std::function<void(std::string_view, const RenderReport&)> on_report_;
     const KnowledgeGraph* g_ = nullptr;
 };
 
@@ -101,11 +107,12 @@ Status render_graph(const KnowledgeGraph& g, const RenderOptions& opts, const st
     return closed;
 }
 
-std::unique_ptr<GraphWriter> make_render_writer(std::string_view format, Sink& sink,
-                                                const std::string& main_name,
-                                                const RenderOptions& opts) {
+std::unique_ptr<GraphWriter> make_render_writer(
+    std::string_view format, Sink& sink, const std::string& main_name, const RenderOptions& opts,
+    std::function<void(std::string_view, const RenderReport&)> on_report) {
     if (format != "svg" && format != "html" && format != "png" && format != "pdf") return nullptr;
-    return std::make_unique<RenderWriter>(std::string(format), sink, main_name, opts);
+    return std::make_unique<RenderWriter>(std::string(format), sink, main_name, opts,
+                                          std::move(on_report));
 }
 
 }  // namespace kgmill

@@ -30,20 +30,14 @@
 #define KGMILL_WEB_DIR ""
 #endif
 
-namespace kgmill::render {
+namespace kgmill {
 
-namespace {
-
-namespace fs = std::filesystem;
-
+namespace render {
 constexpr const char* kAssets[] = {"cytoscape.min.js", "viewer.js", "viewer.css"};
-constexpr std::size_t kMaxEvidence = 20;  // evidence items per relation in the page
-/// Up to this many nodes the page's layout has no overlapping node boxes (prism); beyond, a
-/// quicker overlap removal leaves a few (render_layout.cpp).
-constexpr std::size_t kExactOverlapLimit = 2000;
+}
 
-/// The folder with the viewer's assets, or an error naming where it looked.
-Result<std::string> find_web_dir(const std::string& explicit_dir) {
+Result<std::string> find_html_assets(const std::string& explicit_dir) {
+    namespace fs = std::filesystem;
     std::vector<fs::path> cands;
     const char* env = std::getenv("KGMILL_WEB_DIR");
     if (!explicit_dir.empty()) {
@@ -63,7 +57,7 @@ Result<std::string> find_web_dir(const std::string& explicit_dir) {
     for (const fs::path& d : cands) {
         std::error_code ec;
         bool all = true;
-        for (const char* a : kAssets) all = all && fs::is_regular_file(d / a, ec);
+        for (const char* a : render::kAssets) all = all && fs::is_regular_file(d / a, ec);
         if (all) return d.lexically_normal().string();
         if (!looked.empty()) looked += ", ";
         looked += d.lexically_normal().string();
@@ -73,6 +67,19 @@ Result<std::string> find_web_dir(const std::string& explicit_dir) {
                       "looked in: " + (looked.empty() ? std::string("(nowhere)") : looked) +
                       ". Run scripts/setup.sh (npm ci in web/) and rebuild, or set KGMILL_WEB_DIR");
 }
+
+}  // namespace kgmill
+
+namespace kgmill::render {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxEvidence = 20;  // evidence items per relation in the page
+/// Up to this many nodes the page's layout has no overlapping node boxes (prism); beyond, a
+/// quicker overlap removal leaves a few (render_layout.cpp).
+constexpr std::size_t kExactOverlapLimit = 2000;
 
 Result<std::string> slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -91,20 +98,6 @@ std::string raw_text_safe(std::string s) {
         if (next == "script" || next.rfind("style", 0) == 0) s.replace(pos, 2, "<\\/");
     }
     return s;
-}
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : clean_utf8(s)) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 /// JSON writer for the page's data.
@@ -209,7 +202,7 @@ void html_layout_attrs(Agnode_s* n, std::size_t i, const void* p) {
 
 Status render_html(const KnowledgeGraph& g, const View& view, const RenderOptions& opts,
                    std::ostream& out) {
-    auto dir = find_web_dir(opts.web_dir);
+    auto dir = find_html_assets(opts.web_dir);
     if (!dir) return dir.error();
     std::string assets[3];
     for (int i = 0; i < 3; ++i) {

@@ -65,20 +65,6 @@ void layout_attrs(Agnode_s* n, std::size_t i, const void* p) {
     set_node_shape(n, *c->g, c->view->nodes[i], c->view->hops[i] == 0);
 }
 
-std::string html_text(std::string_view s) {
-    std::string out;
-    for (char c : clean_utf8(s)) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 void set_html(void* obj, int kind, Agraph_t* root, const char* name, const std::string& html) {
     Agsym_t* sym = agattr(root, kind, const_cast<char*>(name), const_cast<char*>(""));
     char* h = agstrdup_html(root, const_cast<char*>(html.c_str()));
@@ -323,9 +309,9 @@ Status render_image(const KnowledgeGraph& g, const View& view, const RenderOptio
     gv_set(rg, "id", "kgmill");
     gv_set(rg, "class", "kgmill");
     {
-        std::string title = "<FONT POINT-SIZE=\"18\">" + html_text(view.title) + "</FONT>";
+        std::string title = "<FONT POINT-SIZE=\"18\">" + html_escape(view.title) + "</FONT>";
         if (!view.note.empty())
-            title += "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"12\" COLOR=\"#555555\">" + html_text(view.note) +
+            title += "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"12\" COLOR=\"#555555\">" + html_escape(view.note) +
                      "</FONT>";
         title += "<BR ALIGN=\"LEFT\"/>";
         set_html(rg, AGRAPH, rg, "label", title);

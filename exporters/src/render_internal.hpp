@@ -73,6 +73,9 @@ std::string clean_utf8(std::string_view s);
 std::vector<std::string> wrap_words(std::string_view s, std::size_t width);
 /// 2340 → "2,340".
 std::string with_commas(std::size_t n);
+/// clean_utf8(s) with '&', '<', '>' and '"' as entities: text in HTML and in Graphviz's HTML-like
+/// labels.
+std::string html_escape(std::string_view s);
 /// Graphviz escString: '\' doubled (so \N, \G, \n in names stay literal) and '&' as "&amp;"
 /// (Graphviz decodes entities in labels).
 std::string gv_escape(std::string_view s);

@@ -43,6 +43,16 @@ std::string fmt(double v) {
     return buf;
 }
 
+/// Puts the C library's random generators back where a fresh process starts them. start=42
+/// seeds the spring model, but other parts of Graphviz 2.42's layout draw from rand()/drand48()
+/// without seeding them: without this, a layout depended on the layouts run before it in the
+/// same process (`build` draws graph.svg, then graph.html, whose positions then differed from
+/// those of `kgmill export --format html` or `kgmill render`, which draw only the page).
+void reset_random_state() {
+    std::srand(1);             // C: "as if srand(1)" before the first call
+    srand48(0x1234ABCDL);      // POSIX: the initial state 0x1234ABCD330E of the 48-bit generator
+}
+
 struct GraphCloser {
     Agraph_t* g;
     bool laid_out = false;
@@ -98,6 +108,7 @@ Status layout_part(const KnowledgeGraph& g, const View& view, const std::vector<
         if (!seen.emplace(std::minmax(a, b), true).second) continue;
         agedge(lg, ia->second, ib->second, nullptr, 1);
     }
+    reset_random_state();
     if (gvLayout(context(), lg, engine.c_str()) != 0)
         return make_error(ErrorCode::kInternal, "render", "",
                           "Graphviz layout (" + engine + ") failed: " + message_buffer());

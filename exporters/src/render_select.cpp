@@ -373,6 +373,20 @@ std::string with_commas(std::size_t n) {
     return out;
 }
 
+std::string html_escape(std::string_view s) {
+    std::string out;
+    for (char c : clean_utf8(s)) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string gv_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());

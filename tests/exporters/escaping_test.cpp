@@ -222,3 +222,34 @@ TEST_CASE("DOT strings never break a line", "[exporters][escaping]") {
         CHECK(quotes % 2 == 0);
     }
 }
+
+TEST_CASE("SVG and HTML exports of hostile names stay well-formed", "[exporters][escaping][render]") {
+    const KnowledgeGraph g = export_test::hostile_graph();
+    const std::string svg = render(g, "svg").at("graph.svg");
+    pugi::xml_document doc;
+    const auto res = doc.load_string(svg.c_str());
+    INFO(res.description());
+    REQUIRE(res);
+    std::size_t entities = 0;
+    for (pugi::xpath_node x : doc.select_nodes("//*[local-name()='g']"))
+        if (std::string(x.node().attribute("class").value()).rfind("node entity ", 0) == 0) ++entities;
+    CHECK(entities == g.vertex_count());
+    CHECK(svg.find("\x01") == std::string::npos);
+    CHECK(svg.find("<tag>") == std::string::npos);  // markup in a name is text, not an element
+
+    const std::string html = render(g, "html").at("graph.html");
+    const std::string open = "<script type=\"application/json\" id=\"kg-data\">";
+    const std::size_t start = html.find(open);
+    REQUIRE(start != std::string::npos);
+    const std::size_t body = start + open.size();
+    const std::size_t end = html.find("</script>", body);
+    REQUIRE(end != std::string::npos);
+    const std::string json = html.substr(body, end - body);
+    CHECK(json.find('<') == std::string::npos);  // nothing in the data can end the element
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseValidateEncodingFlag>(json.c_str(), json.size());
+    INFO(rapidjson::GetParseError_En(d.GetParseError()));
+    REQUIRE_FALSE(d.HasParseError());
+    REQUIRE(d.HasMember("nodes"));
+    CHECK(d["nodes"].Size() == g.vertex_count());
+}

@@ -1,6 +1,6 @@
 // The third-party validators of ../shared/tools accept every export of the fixture graphs
-// (skipped with a warning when the tools are not installed). The same validators run on the
-// corpus outputs in tests/e2e/.
+// (skipped with a warning when the tools are not installed); svg and html open in headless
+// Chromium (validate-html). The same validators run on the corpus outputs in tests/e2e/.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -37,6 +37,9 @@ void export_and_validate(const KnowledgeGraph& g, const std::string& name) {
     CHECK(run_validator("validate-neo4j", dir + "/neo4j") == 0);
     CHECK(run_validator("validate-cypher", dir + "/neo4j/load.cypher") == 0);
     CHECK(run_validator("validate-dot", dir + "/graph.dot") == 0);
+    // The diagrams open in Chromium with no error and fetch nothing.
+    CHECK(run_validator("validate-html", dir + "/graph.svg") == 0);
+    CHECK(run_validator("validate-html", dir + "/graph.html") == 0);
 }
 
 }  // namespace

@@ -18,10 +18,15 @@
 //   jsonld  → graph.jsonld    JSON-LD 1.1, @context inline, plus context.jsonld
 //   neo4j   → neo4j/          neo4j-admin import CSVs + load.cypher (MERGE, runs twice safely)
 //   dot     → graph.dot       Graphviz DOT
-// The CLI writes triples.jsonl itself; svg/html renderers hook in at export.cpp's table.
+//   svg     → graph.svg       the whole graph drawn by render.hpp (Graphviz; at most 150 nodes,
+//                             the busiest, and the title says what was left out), with a legend
+//   html    → graph.html      render.hpp's self-contained interactive page (Cytoscape.js inline;
+//                             kNotFound when the viewer's assets are missing: find_html_assets)
+// The CLI writes triples.jsonl itself.
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -33,6 +38,8 @@
 #include "kgmill/graph/knowledge_graph.hpp"
 
 namespace kgmill {
+
+struct RenderReport;  // kgmill/exporters/render.hpp
 
 /// Options of every exporter (defaults in brackets).
 struct ExportOptions {
@@ -46,6 +53,10 @@ struct ExportOptions {
     std::vector<std::array<double, 2>> positions;
     /// Rows per UNWIND statement in neo4j/load.cypher [500].
     std::size_t cypher_batch_size = 500;
+    /// Called by the diagram formats (svg, html) after drawing, with the format and what was
+    /// drawn; RenderReport::note says what the node cap left out ("showing 150 of 2,340 nodes:
+    /// …"), which the picture's title repeats [unset: not reported].
+    std::function<void(std::string_view format, const RenderReport& report)> on_render_report;
 };
 
 /// A format known to export_graph: its name (for --formats / --format) and default file name

@@ -30,6 +30,7 @@
 // graph as JSON, and makes no network request. See web/viewer.js for what the page offers.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -98,13 +99,20 @@ Status render_graph(const KnowledgeGraph& g, const RenderOptions& opts, const st
 Status render_to_stream(const KnowledgeGraph& g, const RenderOptions& opts, std::string_view format,
                         std::ostream& out, RenderReport* report = nullptr);
 
-/// A GraphWriter for the export registry (export.cpp): "svg" or "html" of the whole graph with
-/// default options, written into `sink` as `main_name` when finish() is called. nullptr for
-/// another format. For `build`'s graph.svg and graph.html:
-///   {{"svg", "graph.svg"}, [](Sink& s, const std::string& m, const ExportOptions&) {
-///        return make_render_writer("svg", s, m, {}); }},
-std::unique_ptr<GraphWriter> make_render_writer(std::string_view format, Sink& sink,
-                                                const std::string& main_name,
-                                                const RenderOptions& opts = {});
+/// The folder holding the HTML viewer's assets (cytoscape.min.js, viewer.js, viewer.css), looked
+/// for as RenderOptions::web_dir says (`web_dir` empty: $KGMILL_WEB_DIR, then beside the
+/// executable, then the build tree). kNotFound naming where it looked and what to do when they
+/// are missing: `build` checks this first and skips graph.html with a warning.
+Result<std::string> find_html_assets(const std::string& web_dir = {});
+
+/// A GraphWriter for the export registry (export.cpp): "svg", "png", "pdf" or "html" of the
+/// whole graph with `opts`, written into `sink` as `main_name` when finish() is called; nullptr
+/// for another format. `on_report`, when set, receives what was drawn (and what the cap left
+/// out) after a successful render. The registry's rows for `build`'s graph.svg and graph.html:
+///   {{"svg", "graph.svg"}, [](Sink& s, const std::string& m, const ExportOptions& o) {
+///        return make_render_writer("svg", s, m, {}, o.on_render_report); }},
+std::unique_ptr<GraphWriter> make_render_writer(
+    std::string_view format, Sink& sink, const std::string& main_name, const RenderOptions& opts = {},
+    std::function<void(std::string_view format, const RenderReport&)> on_report = {});
 
 }  // namespace kgmill
