@@ -276,6 +276,57 @@ doc("d18_vi_doanh_nghiep.txt",
      ("kim", "HOLDS_POSITION", "hb", {"role": "Giám đốc"}),
      ("ck", "ORGANIZED", "ev"), ("ttdn", "ORGANIZED", "ev"), ("ck", "COOPERATES_WITH", "ttdn")])
 
+doc("d19_en_mou_signed_by_people.txt",
+    {"wih": ("ResearchInstitute", ["Westbrook Institute of Health", "Westbrook"]), "pmu": ("University", ["Pallas Medical University"]),
+     "fielding": ("Person", ["Naomi Fielding"]), "keller": ("Person", ["Anton Keller"]),
+     "moh": ("GovernmentBody", ["Ministry of Health of Estonia", "Ministry of Health"]), "ee": ("Country", ["Estonia"]),
+     "menon": ("Person", ["Ravi Menon"]), "epi": ("Unit", ["Department of Epidemiology"]),
+     "tcdr": ("ResearchInstitute", ["Tallinn Centre for Disease Research"]),
+     "mou": ("Agreement", ["MoU(WIH–PMU, 2025-02-21)", "memorandum"])},
+    [("wih", "SIGNED_AGREEMENT_WITH", "pmu", {"date": "2025-02-21"}), ("wih", "PARTY_TO", "mou"), ("pmu", "PARTY_TO", "mou"),
+     ("fielding", "HOLDS_POSITION", "wih", {"role": "Rector"}), ("keller", "HOLDS_POSITION", "pmu", {"role": "Vice-Rector"}),
+     ("menon", "HOLDS_POSITION", "epi", {"role": "head"}), ("epi", "PART_OF", "wih")],
+    [("epi", "COOPERATES_WITH", "tcdr")])
+
+doc("d20_en_annual_summary.txt",
+    {"chu": ("University", ["Cedar Hill University"]), "obs": ("University", ["Obsidian University"]),
+     "mca": ("University", ["Marlow College of Art"]), "qrf": ("Organization", ["Quinta Research Foundation"]),
+     "sor": ("University", ["Sorano University"]), "eg": ("University", ["Eastgate University"]),
+     "fin": ("GovernmentBody", ["Embassy of Finland"]),
+     "tta": ("Network", ["Transatlantic Teaching Alliance"]), "gci": ("Program", ["Green Campus Initiative"]),
+     "isc": ("Organization", ["International Sustainability Council"]),
+     "law": ("Unit", ["Faculty of Law"]), "alf": ("Event", ["Asian Law Forum"]), "sg": ("Place", ["Singapore"])},
+    [("chu", "SIGNED_AGREEMENT_WITH", "obs"), ("chu", "SIGNED_AGREEMENT_WITH", "mca"), ("chu", "SIGNED_AGREEMENT_WITH", "qrf"),
+     ("sor", "VISITED", "chu"), ("eg", "VISITED", "chu"), ("fin", "VISITED", "chu"),
+     ("chu", "MEMBER_OF", "tta"), ("chu", "RUNS", "gci"), ("isc", "RUNS", "gci"),
+     ("law", "PART_OF", "chu"), ("law", "ATTENDED", "alf"), ("alf", "LOCATED_IN", "sg")])
+
+doc("d21_vi_ky_ket_ba_ben.txt",
+    {"nv": ("University", ["Trường Đại học Kinh tế Nam Việt"]), "pn": ("University", ["Trường Đại học Ngoại ngữ Phương Nam"]),
+     "lyn": ("University", ["Đại học Tổng hợp Lyon Nord"]), "fr": ("Country", ["Pháp", "France"]),
+     "hcm": ("Place", ["Thành phố Hồ Chí Minh", "Ho Chi Minh City"]),
+     "loc": ("Person", ["Phan Văn Lộc", "Phan Van Loc"]), "dubois": ("Person", ["Jean-Marc Dubois"]),
+     "emb": ("GovernmentBody", ["Đại sứ quán Pháp tại Việt Nam", "Đại sứ quán Pháp"]), "vn": ("Country", ["Việt Nam", "Vietnam"]),
+     "agr": ("Agreement", ["Agreement(NV–PN–LYN, 2025-03-12)", "thỏa thuận hợp tác ba bên"])},
+    [("nv", "SIGNED_AGREEMENT_WITH", "pn", {"multilateral": True}), ("nv", "SIGNED_AGREEMENT_WITH", "lyn", {"multilateral": True}),
+     ("pn", "SIGNED_AGREEMENT_WITH", "lyn", {"multilateral": True}),
+     ("nv", "PARTY_TO", "agr"), ("pn", "PARTY_TO", "agr"), ("lyn", "PARTY_TO", "agr"), ("lyn", "LOCATED_IN", "fr"),
+     ("loc", "HOLDS_POSITION", "nv", {"role": "Hiệu trưởng"}), ("dubois", "HOLDS_POSITION", "lyn", {"role": "Phó Hiệu trưởng"}),
+     ("nv", "COOPERATES_WITH", "pn"), ("nv", "COOPERATES_WITH", "lyn"), ("pn", "COOPERATES_WITH", "lyn"),
+     ("emb", "LOCATED_IN", "vn"), ("lyn", "COOPERATES_WITH", "emb")])
+
+doc("d22_vi_lam_viec_voi.txt",
+    {"vaas": ("ResearchInstitute", ["Viện Hàn lâm Khoa học Nông nghiệp Việt Nam", "Viện Hàn lâm Khoa học Nông nghiệp"]),
+     "kb": ("University", ["Đại học Kasetsart Bắc"]), "bkk": ("Place", ["Bangkok"]), "th": ("Country", ["Thái Lan", "Thailand"]),
+     "nam": ("Person", ["Hà Văn Nam", "Ha Van Nam"]),
+     "aparn": ("Network", ["Hiệp hội Nghiên cứu Nông nghiệp Châu Á - Thái Bình Dương"]),
+     "fao": ("InternationalOrganization", ["Tổ chức Lương thực và Nông nghiệp Liên Hợp Quốc", "FAO"])},
+    [("vaas", "VISITED", "kb", {"date": "2024-07-07"}), ("nam", "VISITED", "kb", {"date": "2024-07-07"}),
+     ("nam", "HOLDS_POSITION", "vaas", {"role": "Phó Chủ tịch"}),
+     ("kb", "LOCATED_IN", "bkk"), ("kb", "LOCATED_IN", "th"), ("bkk", "LOCATED_IN", "th"),
+     ("vaas", "MEMBER_OF", "aparn"), ("vaas", "COOPERATES_WITH", "fao")],
+    [("vaas", "SIGNED_AGREEMENT_WITH", "kb", {"date": "2024"})])
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "gold.jsonl"), "w", encoding="utf-8") as f:
     for k in sorted(D):
