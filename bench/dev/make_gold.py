@@ -327,6 +327,53 @@ doc("d22_vi_lam_viec_voi.txt",
      ("vaas", "MEMBER_OF", "aparn"), ("vaas", "COOPERATES_WITH", "fao")],
     [("vaas", "SIGNED_AGREEMENT_WITH", "kb", {"date": "2024"})])
 
+doc("d23_en_conference.txt",
+    {"bu": ("University", ["Brightmoor University"]),
+     "icce": ("Event", ["5th International Conference on Coastal Engineering", "International Conference on Coastal Engineering"]),
+     "ce": ("Field", ["Coastal Engineering", "coastal engineering"]),
+     "dhi": ("ResearchInstitute", ["Delta Hydraulics Institute"]), "md": ("Company", ["Marenco Dredging"]),
+     "nl": ("Country", ["Netherlands"]),
+     "devries": ("Person", ["Anneke de Vries"]), "zu": ("University", ["Zeeland University of Applied Sciences"]),
+     "lindgren": ("Person", ["Tomas Lindgren"]), "bcl": ("ResearchInstitute", ["Baltic Coastal Laboratory"]),
+     "okonkwo": ("Person", ["Grace Okonkwo"]), "jansen": ("Person", ["Pieter Jansen"]),
+     "mou": ("Agreement", ["MoU(BU–DHI, 2025-06)", "memorandum of understanding"])},
+    [("bu", "ORGANIZED", "icce"), ("dhi", "ORGANIZED", "icce"), ("icce", "CONCERNS", "ce"),
+     ("md", "COOPERATES_WITH", "bu"), ("md", "LOCATED_IN", "nl"),
+     ("devries", "ATTENDED", "icce"), ("devries", "HOLDS_POSITION", "zu"),
+     ("lindgren", "ATTENDED", "icce"), ("lindgren", "HOLDS_POSITION", "bcl"),
+     ("okonkwo", "HOLDS_POSITION", "bu", {"role": "President"}), ("jansen", "HOLDS_POSITION", "dhi", {"role": "Director"}),
+     ("bu", "SIGNED_AGREEMENT_WITH", "dhi"), ("bu", "PARTY_TO", "mou"), ("dhi", "PARTY_TO", "mou")])
+
+doc("d24_en_partners_list.txt",
+    {"hcn": ("University", ["Harwell College of Nursing", "Harwell"]),
+     "shsu": ("University", ["Sunbury Health Sciences University"]), "ksn": ("University", ["Kigali School of Nursing"]),
+     "muh": ("Organization", ["Monteverde University Hospital"]), "erasmus": ("Program", ["Erasmus+ programme", "Erasmus+"]),
+     "au": ("University", ["Almeria University"]),
+     "enea": ("Network", ["European Nursing Education Association"])},
+    [("hcn", "COOPERATES_WITH", "shsu"), ("hcn", "COOPERATES_WITH", "ksn"), ("hcn", "COOPERATES_WITH", "muh"),
+     ("hcn", "RUNS", "erasmus"), ("au", "RUNS", "erasmus"), ("hcn", "COOPERATES_WITH", "au", {"date": "2016"}),
+     ("hcn", "SIGNED_AGREEMENT_WITH", "shsu", {"date": "2024"}), ("hcn", "MEMBER_OF", "enea")])
+
+doc("d25_vi_le_ky_ket.txt",
+    {"hb": ("University", ["Trường Đại học Y Dược Hòa Bình"]),
+     "sv": ("Organization", ["Bệnh viện Đa khoa Quốc tế Sen Vàng", "Bệnh viện"]),
+     "lan": ("Person", ["Đặng Thị Lan", "Dang Thi Lan"]), "phuc": ("Person", ["Ngô Văn Phúc", "Ngo Van Phuc"]),
+     "pasteur": ("ResearchInstitute", ["Viện Pasteur Miền Trung"]),
+     "assoc": ("Network", ["Hiệp hội Các trường Y Dược Việt Nam"]),
+     "agr": ("Agreement", ["Agreement(HB–SV, 2024-09-16)", "thỏa thuận hợp tác"])},
+    [("hb", "SIGNED_AGREEMENT_WITH", "sv", {"date": "2024-09-16"}), ("hb", "PARTY_TO", "agr"), ("sv", "PARTY_TO", "agr"),
+     ("lan", "HOLDS_POSITION", "hb", {"role": "Hiệu trưởng"}), ("phuc", "HOLDS_POSITION", "sv", {"role": "Giám đốc"}),
+     ("hb", "COOPERATES_WITH", "pasteur"), ("hb", "MEMBER_OF", "assoc")])
+
+doc("d26_vi_tiep_xa_giao.txt",
+    {"vc": ("University", ["Đại học Vùng Cao"]), "quan": ("Person", ["Lò Văn Quân", "Lo Van Quan"]),
+     "kelly": ("Person", ["Siobhan Kelly"]), "emb": ("GovernmentBody", ["Đại sứ quán Ireland", "Ireland Embassy"]),
+     "htqt": ("Unit", ["Phòng Hợp tác Quốc tế"]), "tnn": ("University", ["Trường Ngoại ngữ"]),
+     "cork": ("University", ["Đại học Cork Miền Tây"])},
+    [("quan", "HOLDS_POSITION", "vc", {"role": "Giám đốc"}), ("kelly", "VISITED", "vc", {"date": "2024-10-03"}),
+     ("tnn", "PART_OF", "vc"), ("htqt", "PART_OF", "vc")],
+    [("vc", "COOPERATES_WITH", "cork")])
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "gold.jsonl"), "w", encoding="utf-8") as f:
     for k in sorted(D):
