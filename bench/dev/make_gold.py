@@ -374,6 +374,52 @@ doc("d26_vi_tiep_xa_giao.txt",
      ("tnn", "PART_OF", "vc"), ("htqt", "PART_OF", "vc")],
     [("vc", "COOPERATES_WITH", "cork")])
 
+doc("d27_en_ministry_visit.txt",
+    {"rp": ("University", ["Rosewood Polytechnic", "Rosewood"]), "holm": ("Person", ["Karin Holm"]),
+     "moe": ("GovernmentBody", ["Ministry of Education"]), "nqa": ("GovernmentBody", ["National Qualifications Authority"]),
+     "aarhus": ("Place", ["Aarhus"]), "dk": ("Country", ["Denmark"]),
+     "eu": ("University", ["Elbtal University of Applied Sciences"]), "ddp": ("Program", ["dual-degree programme"]),
+     "npc": ("Network", ["Nordic Polytechnic Consortium"]), "fc": ("University", ["Fjordvik College"]),
+     "hit": ("University", ["Hallin Institute of Technology"])},
+    [("holm", "VISITED", "rp", {"date": "2025-01-14"}), ("holm", "HOLDS_POSITION", "moe", {"role": "Minister of Education"}),
+     ("moe", "VISITED", "rp"), ("nqa", "VISITED", "rp"),
+     ("rp", "LOCATED_IN", "aarhus"), ("rp", "LOCATED_IN", "dk"), ("aarhus", "LOCATED_IN", "dk"),
+     ("rp", "COOPERATES_WITH", "eu"),
+     ("rp", "MEMBER_OF", "npc"), ("fc", "MEMBER_OF", "npc"), ("hit", "MEMBER_OF", "npc")])
+
+doc("d28_en_research_grant.txt",
+    {"ku": ("University", ["Kingsbridge University"]), "csc": ("Unit", ["Centre for Sustainable Cities"]),
+     "fss": ("Unit", ["Faculty of Social Sciences"]), "lf": ("Organization", ["Larchfield Foundation"]),
+     "nuri": ("ResearchInstitute", ["Nakamura Urban Research Institute"]), "osaka": ("Place", ["Osaka"]), "jp": ("Country", ["Japan"]),
+     "ach": ("Person", ["Daniel Achterberg"]), "upu": ("Unit", ["Urban Policy Unit"]), "moh": ("GovernmentBody", ["Ministry of Housing"]),
+     "gnuo": ("Network", ["Global Network of Urban Observatories"])},
+    [("csc", "PART_OF", "fss"), ("fss", "PART_OF", "ku"), ("lf", "COOPERATES_WITH", "csc"),
+     ("nuri", "LOCATED_IN", "osaka"), ("nuri", "LOCATED_IN", "jp"), ("osaka", "LOCATED_IN", "jp"),
+     ("ach", "HOLDS_POSITION", "csc", {"role": "director"}), ("upu", "PART_OF", "moh")],
+    [("csc", "COOPERATES_WITH", "nuri"), ("csc", "MEMBER_OF", "gnuo")])
+
+doc("d29_vi_hoi_thao_dong_to_chuc.txt",
+    {"kdl": ("Unit", ["Khoa Du lịch"]), "vlb": ("University", ["Trường Đại học Văn Lang Bắc"]),
+     "ev": ("Event", ["Du lịch bền vững trong kỷ nguyên số", "hội thảo khoa học quốc tế"]),
+     "crh": ("University", ["Đại học Chiang Rai Hill"]), "th": ("Country", ["Thái Lan", "Thailand"]),
+     "nul": ("University", ["Đại học Quốc gia Lào"]), "vdl": ("ResearchInstitute", ["Viện Nghiên cứu Phát triển Du lịch"]),
+     "huong": ("Person", ["Trịnh Thị Hương", "Trinh Thi Huong"]), "tour": ("Field", ["du lịch", "tourism", "du lịch bền vững"])},
+    [("kdl", "PART_OF", "vlb"), ("ev", "CONCERNS", "tour"), ("kdl", "ORGANIZED", "ev"), ("crh", "ORGANIZED", "ev"), ("crh", "LOCATED_IN", "th"),
+     ("nul", "ATTENDED", "ev"), ("vdl", "ATTENDED", "ev"), ("huong", "HOLDS_POSITION", "kdl", {"role": "Trưởng khoa"}),
+     ("vlb", "SIGNED_AGREEMENT_WITH", "crh", {"date": "2023"}), ("kdl", "COOPERATES_WITH", "crh")])
+
+doc("d30_vi_doan_sang.txt",
+    {"hv": ("University", ["Học viện Ngân hàng Phương Đông"]), "kr": ("Country", ["Hàn Quốc", "Korea"]),
+     "bs": ("University", ["Đại học Tài chính Busan"]), "jeju": ("ResearchInstitute", ["Viện Kinh tế Jeju"]),
+     "duc": ("Person", ["Cao Minh Đức", "Cao Minh Duc"]),
+     "jp": ("Country", ["Nhật Bản", "Japan"]), "au": ("Country", ["Úc", "Australia"]), "fr": ("Country", ["Pháp", "France"]),
+     "agr": ("Agreement", ["Agreement(HV–BS, 2024-09)", "thỏa thuận hợp tác"])},
+    [("hv", "VISITED", "kr"), ("hv", "VISITED", "bs"), ("hv", "VISITED", "jeju"),
+     ("duc", "VISITED", "kr"), ("duc", "VISITED", "bs"), ("duc", "VISITED", "jeju"),
+     ("duc", "HOLDS_POSITION", "hv", {"role": "Phó Giám đốc"}),
+     ("hv", "SIGNED_AGREEMENT_WITH", "bs"), ("hv", "PARTY_TO", "agr"), ("bs", "PARTY_TO", "agr"),
+     ("hv", "COOPERATES_WITH", "kr"), ("hv", "COOPERATES_WITH", "jp"), ("hv", "COOPERATES_WITH", "au"), ("hv", "COOPERATES_WITH", "fr")])
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "gold.jsonl"), "w", encoding="utf-8") as f:
     for k in sorted(D):

@@ -304,17 +304,22 @@ TEST_CASE("a delegation led by a person, the guests' further visits, coordinated
     CHECK_FALSE(find(ts, "Alpine Universities League", "MEMBER_OF", "Danube Research Alliance"));
 }
 
-TEST_CASE("both partners are members, a bare 'based in' apposition, a programme managed by", "[extractors][en]") {
+TEST_CASE("both partners are members, a bare 'based in' apposition, a programme managed by, member and partner lists", "[extractors][en]") {
     auto ts = run("Fernhill University and Larkspur College signed an exchange agreement on 2 April 2025. "
                   "Both are members of the Coastal Campus Network. "
                   "Larkspur College, based in Cork, Ireland, also cooperates with Tidewater Engineering. "
-                  "The partners offer the Silverline Fellowship, which is managed by Fernhill University.");
+                  "The partners offer the Silverline Fellowship, which is managed by Fernhill University. "
+                  "Fernhill University is one of the members of the Western Arts Consortium, which also includes Oakbridge College and Pell College. "
+                  "Partners include Quarry Hill University and the Tamsin Institute of Design.");
     INFO(dump(ts));
     CHECK(find(ts, "Fernhill University", "MEMBER_OF", "Coastal Campus Network"));
     CHECK(find(ts, "Larkspur College", "MEMBER_OF", "Coastal Campus Network"));
     CHECK(find(ts, "Larkspur College", "LOCATED_IN", "Cork"));
     CHECK(find(ts, "Larkspur College", "LOCATED_IN", "Ireland"));
     CHECK(find(ts, "Fernhill University", "RUNS", "Silverline Fellowship"));
+    CHECK(find(ts, "Oakbridge College", "MEMBER_OF", "Western Arts Consortium"));
+    CHECK(find(ts, "Fernhill University", "COOPERATES_WITH", "Quarry Hill University"));
+    CHECK(find(ts, "Fernhill University", "COOPERATES_WITH", "Tamsin Institute of Design"));
 }
 
 TEST_CASE("a unit followed by its parent signs; the visiting delegation goes on to another host", "[extractors][vi]") {
