@@ -97,6 +97,7 @@ private:
     std::vector<int> ctx_pair;      // parties of the last pair relation ("the two sides")
     int ctx_event = -1;             // the last event named before the sentence
     int ctx_host = -1, ctx_guest = -1;  // the last visit
+    std::vector<int> ctx_guest_people;  // the named members of the last visiting delegation
     int ctx_signer = -1;                // who signed agreements with partners named next
     std::string ctx_visit_date;
     std::unordered_map<std::string, int> key_ent;  // match key → entity (after resolution)
@@ -697,6 +698,10 @@ private:
             // "Trường Đại học X, Đại học Y": the university system a member school belongs to
             if (is_punct(k, ",") && is_ment(k + 1, org) && run_->parent_suffix(items_[static_cast<std::size_t>(k2)], items_[static_cast<std::size_t>(k + 1)]))
                 k += 2;
+            // "Khoa Cơ khí, Trường Đại học X", "Department of Y, Z University": a unit and its parent are one item
+            if ((el.cls & org) && is_punct(k, ",") && is_ment(k2, type_bit(EntityType::kUnit)) &&
+                is_ment(k + 1, type_bit(EntityType::kUniversity) | type_bit(EntityType::kResearchInstitute)))
+                k += 2;
             // ", a research body based in Vientiane,": an apposition that describes the item
             if ((el.cls & org) && is_punct(k, ",") && is_tok(k + 1) && word_at(L_.list.appo_open, k + 1)) {
                 int c = k + 1;
@@ -1069,7 +1074,10 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                 case kCtxFocus: if (focus >= 0) v.push_back(focus); break;
                 case kCtxEvent: if (ctx_event >= 0) v.push_back(ctx_event); break;
                 case kCtxHost: if (ctx_host >= 0) v.push_back(ctx_host); break;
-                case kCtxGuest: if (ctx_guest >= 0) v.push_back(ctx_guest); break;
+                case kCtxGuest:  // the visiting organisation and the delegation members named so far
+                    if (ctx_guest >= 0) v.push_back(ctx_guest);
+                    v.insert(v.end(), ctx_guest_people.begin(), ctx_guest_people.end());
+                    break;
                 case kCtxPair: if (ctx_pair.size() >= 2) v = ctx_pair; break;
                 case kCtxSigner: if (ctx_signer >= 0) v.push_back(ctx_signer); break;
                 default: break;
@@ -1136,7 +1144,12 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                 auto [g, h] = pairs.back();
                 const EntityType ht = final_type(h);
                 if (is_organization(ht) || ht == EntityType::kPlace || ht == EntityType::kCountry) {
-                    if (org(g) || ctx_host != h) ctx_guest = org(g) ? g : -1;
+                    if (em.s_ctx != kCtxGuest && (org(g) || ctx_host != h)) ctx_guest = org(g) ? g : -1;
+                    if (ctx_host != h && em.s_ctx != kCtxGuest) ctx_guest_people.clear();
+                    for (const auto& [pg, ph] : pairs)
+                        if (ph == h && final_type(pg) == EntityType::kPerson &&
+                            std::find(ctx_guest_people.begin(), ctx_guest_people.end(), pg) == ctx_guest_people.end())
+                            ctx_guest_people.push_back(pg);
                     ctx_host = h;
                     ctx_visit_date = dated ? date : "";
                     if (org(g) && org(h)) ctx_pair = {g, h};

@@ -1073,6 +1073,11 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
             last = j;
             continue;
         }
+        // "Hoshino Women's University": a possessive that belongs to the name (words.json name_possessors)
+        if (!first && t.is(kPossessive) && R.name_possessors.match(T, s1_, j - 1) && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1)) {
+            ++j;
+            continue;
+        }
         // "Industry 4.0 Training Centre": a number inside a name
         if (!first && t.is(kHasDigit) && !t.is(kPunct) && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1) &&
             !R.month_of.count(T[j + 1].lex) && tx(j).size() <= 4) {

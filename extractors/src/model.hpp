@@ -123,6 +123,7 @@ struct Resources {
     Lexicon lex;
     // word lists (data/gazetteers/words.json)
     WordSet honorifics, role_titles, role_modifiers, role_bodies, role_connectors, role_body_prefix;
+    WordSet name_possessors;  // "Women's University": a possessive inside a name
     WordSet stop_caps, acronym_stop, event_anaphors, weekdays, located_office_heads, place_suffix_heads;
     WordSet vi_stop, vi_connectors, people_groups, place_lower_heads, section_stop, vi_surnames;
     WordSet vi_break;          ///< Vietnamese words that end a name (function words, verbs)

@@ -176,7 +176,7 @@ private:
         struct { const char* key; WordSet* ws; } lists[] = {
             {"honorifics", &r_.honorifics}, {"role_titles", &r_.role_titles}, {"role_modifiers", &r_.role_modifiers},
             {"role_bodies", &r_.role_bodies}, {"role_connectors", &r_.role_connectors},
-            {"role_body_prefix", &r_.role_body_prefix}, {"stop_caps", &r_.stop_caps},
+            {"role_body_prefix", &r_.role_body_prefix}, {"stop_caps", &r_.stop_caps}, {"name_possessors", &r_.name_possessors},
             {"acronym_stop", &r_.acronym_stop}, {"event_anaphors", &r_.event_anaphors}, {"weekdays", &r_.weekdays},
             {"located_office_heads", &r_.located_office_heads}, {"place_suffix_heads", &r_.place_suffix_heads},
             {"vi_stop", &r_.vi_stop}, {"vi_connectors", &r_.vi_connectors}, {"people_groups", &r_.people_groups},

@@ -287,3 +287,52 @@ TEST_CASE("a modified description names the other party", "[extractors][en]") {
     CHECK(find(ts, "Faculty of Law", "PART_OF", "Weserland University"));
     CHECK_FALSE(find(ts, "Faculty of Law", "PART_OF", "Ashgrove University"));
 }
+
+TEST_CASE("a delegation led by a person, the guests' further visits, coordinated memberships, a possessive in a name",
+          "[extractors][en]") {
+    auto ts = run("A delegation led by Professor Ilse Brandt, Vice Rector of Moorfield University, paid a working visit to "
+                  "Caldera Women's University on 3 March 2025. "
+                  "The guests also toured the Pinecrest Materials Institute. "
+                  "Moorfield University was admitted to the Alpine Universities League in 2019 and became a member of the "
+                  "Danube Research Alliance in 2022.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Ilse Brandt", "VISITED", "Caldera Women's University"));
+    CHECK(find(ts, "Ilse Brandt", "HOLDS_POSITION", "Moorfield University"));
+    CHECK(find(ts, "Ilse Brandt", "VISITED", "Pinecrest Materials Institute"));
+    CHECK(find(ts, "Moorfield University", "MEMBER_OF", "Alpine Universities League"));
+    CHECK(find(ts, "Moorfield University", "MEMBER_OF", "Danube Research Alliance"));
+    CHECK_FALSE(find(ts, "Alpine Universities League", "MEMBER_OF", "Danube Research Alliance"));
+}
+
+TEST_CASE("both partners are members, a bare 'based in' apposition, a programme managed by, member and partner lists", "[extractors][en]") {
+    auto ts = run("Fernhill University and Larkspur College signed an exchange agreement on 2 April 2025. "
+                  "Both are members of the Coastal Campus Network. "
+                  "Larkspur College, based in Cork, Ireland, also cooperates with Tidewater Engineering. "
+                  "The partners offer the Silverline Fellowship, which is managed by Fernhill University. "
+                  "Fernhill University is one of the members of the Western Arts Consortium, which also includes Oakbridge College and Pell College. "
+                  "Partners include Quarry Hill University and the Tamsin Institute of Design.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Fernhill University", "MEMBER_OF", "Coastal Campus Network"));
+    CHECK(find(ts, "Larkspur College", "MEMBER_OF", "Coastal Campus Network"));
+    CHECK(find(ts, "Larkspur College", "LOCATED_IN", "Cork"));
+    CHECK(find(ts, "Larkspur College", "LOCATED_IN", "Ireland"));
+    CHECK(find(ts, "Fernhill University", "RUNS", "Silverline Fellowship"));
+    CHECK(find(ts, "Oakbridge College", "MEMBER_OF", "Western Arts Consortium"));
+    CHECK(find(ts, "Fernhill University", "COOPERATES_WITH", "Quarry Hill University"));
+    CHECK(find(ts, "Fernhill University", "COOPERATES_WITH", "Tamsin Institute of Design"));
+}
+
+TEST_CASE("a unit followed by its parent signs; the visiting delegation goes on to another host", "[extractors][vi]") {
+    auto ts = run("Ngày 3/4/2025, Khoa Hóa học, Trường Đại học Kỹ thuật Bắc Sơn đã ký kết thỏa thuận hợp tác với "
+                  "Công ty Hóa chất Tân Phát. "
+                  "Ngày 10/5/2025, Trường Đại học Kỹ thuật Bắc Sơn tiếp đoàn công tác của Đại học Quốc gia Jeonbuk do "
+                  "GS. Lee Sung-ho, Phó Hiệu trưởng, dẫn đầu. "
+                  "Trước đó, đoàn đã đến thăm và làm việc tại Viện Công nghệ Hóa học Miền Bắc.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Khoa Hóa học", "SIGNED_AGREEMENT_WITH", "Công ty Hóa chất Tân Phát"));
+    CHECK_FALSE(find(ts, "Trường Đại học Kỹ thuật Bắc Sơn", "SIGNED_AGREEMENT_WITH", "Công ty Hóa chất Tân Phát"));
+    CHECK_FALSE(find(ts, "Khoa Hóa học", "SIGNED_AGREEMENT_WITH", "Trường Đại học Kỹ thuật Bắc Sơn"));
+    CHECK(find(ts, "Đại học Quốc gia Jeonbuk", "VISITED", "Trường Đại học Kỹ thuật Bắc Sơn"));
+    CHECK(find(ts, "Lee Sung-ho", "HOLDS_POSITION", "Đại học Quốc gia Jeonbuk"));
+    CHECK(find(ts, "Đại học Quốc gia Jeonbuk", "VISITED", "Viện Công nghệ Hóa học Miền Bắc"));
+}
