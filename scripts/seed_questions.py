@@ -1,9 +1,13 @@
 #!/usr/bin/python3
 """Prints the README's "Ten questions" section: every numbered query of a .cypher file, run
-with `kgmill query` on a store, followed by its answer as a Markdown table.
+with `kgmill query` on a store, followed by its answer as a Markdown table. With --readme FILE
+it replaces the text between the markers <!-- seed-questions:begin/end --> in FILE instead.
 
-    scripts/seed_questions.py build/kgmill out/seeds examples/seed_questions.cypher
+    build/kgmill build ../shared/corpus/seeds -o out/seeds
+    scripts/seed_questions.py build/kgmill out/seeds examples/seed_questions.cypher [--readme README.md]
 """
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -19,9 +23,26 @@ def cell(v):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: seed_questions.py KGMILL STORE FILE.cypher")
-    kgmill, store, path = sys.argv[1:]
+    args = sys.argv[1:]
+    readme = None
+    if len(args) == 5 and args[3] == "--readme":
+        readme = args[4]
+        args = args[:3]
+    if len(args) != 3:
+        sys.exit("usage: seed_questions.py KGMILL STORE FILE.cypher [--readme README.md]")
+    if readme:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            answer(*args)
+        text = open(readme, encoding="utf-8").read()
+        begin, end = "<!-- seed-questions:begin -->\n", "<!-- seed-questions:end -->"
+        a, b = text.index(begin) + len(begin), text.index(end)
+        open(readme, "w", encoding="utf-8").write(text[:a] + out.getvalue() + text[b:])
+        return
+    answer(*args)
+
+
+def answer(kgmill, store, path):
     text = open(path, encoding="utf-8").read()
     blocks = re.split(r"\n(?=// \d+\. )", text)
     for block in blocks:
