@@ -1,6 +1,8 @@
 #include "commands.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -94,6 +96,12 @@ int run_build(const BuildOptions& o) {
     std::vector<Pending> batch;
     std::size_t batch_bytes = 0, added = 0, unchanged = 0;
     bool store_failed = false;
+    // Into a new store, the statements just written are all there is: keep them, in the
+    // order load_triples() gives (document id, then start, then position), instead of reading
+    // them back and parsing their JSON. A later document with the same id replaces an earlier
+    // one, as in the store.
+    const bool fresh_store = stored_hash.empty();
+    std::map<std::string, std::vector<Triple>> kept;
     auto flush = [&] {
         if (batch.empty() || store_failed) return;
         Status st = (*store)->begin();
@@ -104,6 +112,8 @@ int run_build(const BuildOptions& o) {
             (void)(*store)->rollback();
             print_error(st.error());
             store_failed = true;
+        } else if (fresh_store) {
+            for (auto& p : batch) kept[p.meta.id] = std::move(p.triples);
         }
         batch.clear();
         batch_bytes = 0;
@@ -129,7 +139,25 @@ int run_build(const BuildOptions& o) {
     flush();
     if (store_failed) return kExitError;
 
-    auto triples = (*store)->load_triples();
+    Result<std::vector<Triple>> triples = std::vector<Triple>{};
+    if (fresh_store) {
+        std::size_t total = 0;
+        for (const auto& [id, ts] : kept) total += ts.size();
+        triples.value().reserve(total);
+        for (auto& [id, ts] : kept) {
+            std::stable_sort(ts.begin(), ts.end(), [](const Triple& a, const Triple& b) {
+                return a.provenance.start < b.provenance.start;
+            });
+            for (Triple& t : ts) {
+                // The store keeps confidence to three decimals (triples_json); so does this path.
+                t.provenance.confidence = round_confidence(t.provenance.confidence);
+                triples.value().push_back(std::move(t));
+            }
+        }
+        kept.clear();
+    } else {
+        triples = (*store)->load_triples();
+    }
     auto known_ids = (*store)->load_known_ids();
     if (!triples || !known_ids) {
         print_error(!triples ? triples.error() : known_ids.error());

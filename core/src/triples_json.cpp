@@ -115,6 +115,11 @@ bool strings_valid(const Triple& t) {
 
 }  // namespace
 
+double round_confidence(double c) {
+    if (!std::isfinite(c)) return 0.0;
+    return static_cast<double>(std::llround(c * 1000.0)) / 1000.0;
+}
+
 std::string triple_to_json(const Triple& t) {
     rapidjson::StringBuffer sb;
     Writer w(sb);

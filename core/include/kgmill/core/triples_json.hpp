@@ -15,4 +15,8 @@ std::string triple_to_json(const Triple& t);
 /// Parses one line written by triple_to_json (or by hand in the same shape).
 Result<Triple> triple_from_json(std::string_view line);
 
+/// The confidence as triple_to_json writes it (three decimals; 0 when not finite), so a triple
+/// kept in memory equals the one read back from JSON.
+double round_confidence(double c);
+
 }  // namespace kgmill
