@@ -17,10 +17,10 @@ runs=${KGMILL_BENCH_RUNS:-5}
 bin="$root/$build/bench/kgmill_bench"
 [ -x "$bin" ] || { echo "no $bin: build with -DKGMILL_BUILD_BENCH=ON" >&2; exit 1; }
 dir="$root/$build/bench-query-$n-$m"
-if [ ! -f "$dir/.done" ]; then
+if [ ! -f "$dir/.done-v2" ]; then  # v2: store schema 2 (the graph snapshot)
   rm -rf "$dir"
   "$bin" query-gen "$dir" --entities "$n" --relations "$m" --seed 42
-  touch "$dir/.done"
+  touch "$dir/.done-v2"
 fi
 export KGMILL_SHARED_DIR=${KGMILL_SHARED_DIR:-$root/../shared}
 echo "kgmill ($runs runs)..." >&2

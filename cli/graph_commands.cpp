@@ -67,7 +67,7 @@ std::unique_ptr<KnowledgeGraph> load(const std::string& path) {
         print_error(store.error());
         return nullptr;
     }
-    auto g = (*store)->load_graph();
+    auto g = (*store)->load_graph({.evidence = false});  // queries read evidence on demand
     if (!g) {
         print_error(g.error());
         return nullptr;
@@ -331,11 +331,11 @@ int run_path() {
         return emit(*g, std::move(r));
     }
     for (std::size_t i = 0; i < p->rels.size(); ++i) {
-        const Relation& rel = g->relations()[p->rels[i]];
+        const Provenance* first = g->first_evidence(p->rels[i]);
         r.rows.push_back({Value::integer(static_cast<std::int64_t>(i + 1)), Value::borrowed(g->entities()[p->nodes[i]].name),
                           Value::string(arrow(*g, p->rels[i], p->nodes[i])),
                           Value::borrowed(g->entities()[p->nodes[i + 1]].name),
-                          rel.evidence.empty() ? Value() : Value::borrowed(rel.evidence.front().doc)});
+                          first ? Value::borrowed(first->doc) : Value()});
     }
     return emit(*g, std::move(r));
 }

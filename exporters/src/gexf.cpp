@@ -203,8 +203,8 @@ private:
     std::string node_start(VertexId v) const {
         std::string best;
         bool any = false;
-        for (const auto* list : {&g_->out_relations(v), &g_->in_relations(v)})
-            for (std::uint32_t ri : *list) {
+        for (const auto list : {g_->out_relations(v), g_->in_relations(v)})
+            for (std::uint32_t ri : list) {
                 std::string d = first_day(property_of(g_->relations()[ri], "date"));
                 if (d.empty()) return {};
                 if (!any || d < best) best = std::move(d);

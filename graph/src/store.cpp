@@ -2,15 +2,20 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
+#include <mutex>
 
+#include "huge_pages.hpp"
 #include "kgmill/core/triples_json.hpp"
 #include "kgmill/core/unicode.hpp"
 
 namespace kgmill {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 1: tables only. 2: + the graph snapshot (load_graph reads it in one go).
+constexpr int kSchemaVersion = 2;
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS documents (
@@ -32,7 +37,94 @@ CREATE TABLE IF NOT EXISTS provenance (
   sentence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, extractor TEXT NOT NULL,
   confidence REAL NOT NULL, PRIMARY KEY (rid, seq));
 CREATE TABLE IF NOT EXISTS minted_ids (key TEXT PRIMARY KEY, id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL);
 )sql";
+
+// ---- the graph snapshot --------------------------------------------------------------------
+// What load_graph needs, in the graph's canonical order, as one BLOB written by save_graph
+// (the tables stay the reference for SQL users and for the evidence):
+//   "KGSNAP02" u32 entity_count u32 relation_count
+//   entities:  u8 type, str id, str name, str country, varint alias_count, str alias...
+//   relations: u32 source[m], u32 target[m], u8 type[m], u8 symmetric[m], u32 weight[m],
+//              str properties[m] (encode_props)
+// str = varint byte length + bytes; integers little-endian; vertices are entity indices.
+constexpr char kSnapshotMagic[8] = {'K', 'G', 'S', 'N', 'A', 'P', '0', '2'};
+
+void put_u32(std::string& b, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) b.push_back(static_cast<char>(v >> (8 * i) & 0xff));
+}
+void put_varint(std::string& b, std::uint64_t v) {
+    while (v >= 0x80) {
+        b.push_back(static_cast<char>((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    b.push_back(static_cast<char>(v));
+}
+void put_str(std::string& b, std::string_view s) {
+    put_varint(b, s.size());
+    b.append(s);
+}
+
+class SnapshotReader {
+public:
+    SnapshotReader(const unsigned char* p, std::size_t n) : p_(p), end_(p + n) {}
+    bool ok() const { return ok_; }
+    bool has(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - p_) < n) ok_ = false;
+        return ok_;
+    }
+    const unsigned char* take(std::size_t n) {
+        if (!has(n)) return nullptr;
+        const unsigned char* q = p_;
+        p_ += n;
+        return q;
+    }
+    std::uint32_t u32() {
+        const unsigned char* q = take(4);
+        return q ? static_cast<std::uint32_t>(q[0]) | static_cast<std::uint32_t>(q[1]) << 8 |
+                       static_cast<std::uint32_t>(q[2]) << 16 | static_cast<std::uint32_t>(q[3]) << 24
+                 : 0;
+    }
+    std::uint8_t u8() {
+        const unsigned char* q = take(1);
+        return q ? *q : 0;
+    }
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (p_ == end_) {
+                ok_ = false;
+                return 0;
+            }
+            const unsigned char c = *p_++;
+            v |= static_cast<std::uint64_t>(c & 0x7f) << shift;
+            if (!(c & 0x80)) return v;
+        }
+        ok_ = false;
+        return 0;
+    }
+    void str(std::string& out) {
+        const std::uint64_t n = varint();
+        if (!has(n)) return;
+        out.assign(reinterpret_cast<const char*>(p_), n);
+        p_ += n;
+    }
+    std::string_view view() {
+        const std::uint64_t n = varint();
+        if (!has(n)) return {};
+        std::string_view v(reinterpret_cast<const char*>(p_), n);
+        p_ += n;
+        return v;
+    }
+    bool at_end() const { return p_ == end_; }
+
+private:
+    const unsigned char* p_;
+    const unsigned char* end_;
+    bool ok_ = true;
+};
+
+std::string encode_snapshot(const KnowledgeGraph& g);
 
 // Properties are stored as "k=v" lines (values never contain a newline).
 std::string encode_props(const Properties& p) {
@@ -77,6 +169,11 @@ public:
         sqlite3_bind_double(st_, i, v);
         return *this;
     }
+    /// The bytes must outlive the step.
+    Stmt& bind_blob(int i, std::string_view b) {
+        sqlite3_bind_blob64(st_, i, b.data(), b.size(), SQLITE_STATIC);
+        return *this;
+    }
     int step() { return sqlite3_step(st_); }
     void reset() {
         sqlite3_reset(st_);
@@ -92,6 +189,103 @@ public:
 private:
     sqlite3_stmt* st_ = nullptr;
     int rc_ = SQLITE_ERROR;
+};
+
+/// A provenance from the columns c .. c+5 of a row: doc, sentence, start, end, extractor, confidence.
+Provenance provenance_row(sqlite3_stmt* st, int c) {
+    auto text = [&](int col) {
+        auto* t = sqlite3_column_text(st, col);
+        return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(st, col)))
+                 : std::string();
+    };
+    Provenance p;
+    p.doc = text(c);
+    p.sentence = text(c + 1);
+    p.start = static_cast<std::uint32_t>(sqlite3_column_int64(st, c + 2));
+    p.end = static_cast<std::uint32_t>(sqlite3_column_int64(st, c + 3));
+    p.extractor = text(c + 4);
+    p.confidence = sqlite3_column_double(st, c + 5);
+    return p;
+}
+
+/// Every provenance row into rels[rid].evidence (rows of unknown relations are skipped).
+bool read_all_evidence(sqlite3* db, std::vector<Relation>& rels) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT rid,doc,sentence,start,\"end\",extractor,confidence FROM provenance ORDER BY rid, seq",
+                           -1, &st, nullptr) != SQLITE_OK)
+        return false;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        auto rid = static_cast<std::size_t>(sqlite3_column_int64(st, 0));
+        if (rid < rels.size()) rels[rid].evidence.push_back(provenance_row(st, 1));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE;
+}
+
+std::string encode_snapshot(const KnowledgeGraph& g) {
+    std::string b(kSnapshotMagic, sizeof kSnapshotMagic);
+    const auto& ents = g.entities();
+    const auto& rels = g.relations();
+    put_u32(b, static_cast<std::uint32_t>(ents.size()));
+    put_u32(b, static_cast<std::uint32_t>(rels.size()));
+    for (const Entity& e : ents) {
+        b.push_back(static_cast<char>(e.type));
+        put_str(b, e.id);
+        put_str(b, e.name);
+        put_str(b, e.country);
+        // as the aliases table gives them back: sorted, without repeats
+        std::vector<std::string_view> al(e.aliases.begin(), e.aliases.end());
+        std::sort(al.begin(), al.end());
+        al.erase(std::unique(al.begin(), al.end()), al.end());
+        put_varint(b, al.size());
+        for (auto a : al) put_str(b, a);
+    }
+    b.reserve(b.size() + rels.size() * 15);
+    for (const Relation& r : rels) put_u32(b, r.source);
+    for (const Relation& r : rels) put_u32(b, r.target);
+    for (const Relation& r : rels) b.push_back(static_cast<char>(r.type));
+    for (const Relation& r : rels) b.push_back(static_cast<char>(r.symmetric() ? 1 : 0));
+    for (const Relation& r : rels) put_u32(b, static_cast<std::uint32_t>(r.weight()));
+    for (const Relation& r : rels) put_str(b, encode_props(r.properties));
+    return b;
+}
+
+/// Evidence read from the store on demand, through a connection of its own (opened on first
+/// use, so the graph outlives the Store it came from).
+class StoreEvidence final : public EvidenceSource {
+public:
+    explicit StoreEvidence(std::string path) : path_(std::move(path)) {}
+    ~StoreEvidence() override {
+        if (st_) sqlite3_finalize(st_);
+        if (db_) sqlite3_close(db_);
+    }
+    StoreEvidence(const StoreEvidence&) = delete;  // owns a sqlite3 handle
+    StoreEvidence& operator=(const StoreEvidence&) = delete;
+    std::vector<Provenance> evidence(std::uint32_t rel) const override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::vector<Provenance> out;
+        if (!db_) {
+            if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+                sqlite3_prepare_v2(db_, "SELECT doc,sentence,start,\"end\",extractor,confidence FROM provenance "
+                                        "WHERE rid=? ORDER BY seq", -1, &st_, nullptr) != SQLITE_OK) {
+                if (db_) sqlite3_close(db_);
+                db_ = nullptr;
+                return out;
+            }
+            sqlite3_busy_timeout(db_, 5000);
+        }
+        sqlite3_bind_int64(st_, 1, rel);
+        while (sqlite3_step(st_) == SQLITE_ROW) out.push_back(provenance_row(st_, 0));
+        sqlite3_reset(st_);
+        return out;
+    }
+
+private:
+    std::string path_;
+    mutable std::mutex mutex_;
+    mutable sqlite3* db_ = nullptr;
+    mutable sqlite3_stmt* st_ = nullptr;
 };
 
 }  // namespace
@@ -144,7 +338,17 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path_in, Mode mode
             sqlite3_free(msg);
             return make_error(ErrorCode::kIo, "store", path, "cannot create schema: " + m);
         }
+        if (version >= 1 && version < kSchemaVersion) {
+            // Migration from version 1: the snapshot table is new; write it from the tables.
+            auto g = s->load_graph();
+            if (!g) return g.error();
+            if (Status st = s->save_graph(g.value()); !st) return st.error();
+        }
         sqlite3_exec(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(), nullptr, nullptr, nullptr);
+    } else if (version >= 1 && version < kSchemaVersion) {
+        return make_error(ErrorCode::kParse, "store", path,
+                          "store schema version " + std::to_string(version) + " is older than this kgmill's (" +
+                              std::to_string(kSchemaVersion) + "): rebuild it with `kgmill build DOCS -o OUT`");
     } else if (version != kSchemaVersion) {
         return make_error(ErrorCode::kParse, "store", path,
                           "not a kgmill store (schema version " + std::to_string(version) + ")");
@@ -276,10 +480,100 @@ Status Store::save_graph(const KnowledgeGraph& g) {
             ++rid;
         }
     }
+    {
+        const std::string snap = encode_snapshot(g);
+        if (sqlite3_exec(db, "DELETE FROM snapshot", nullptr, nullptr, nullptr) != SQLITE_OK) return fail("clear snapshot");
+        // SQLite's default limit on a value is 1e9 bytes: a bigger graph is loaded from the tables
+        if (snap.size() < 900'000'000) {
+            Stmt ins(db, "INSERT INTO snapshot(part,data) VALUES(0,?)");
+            ins.bind_blob(1, snap);
+            if (ins.step() != SQLITE_DONE) return fail("insert snapshot");
+        }
+    }
     return commit();
 }
 
-Result<KnowledgeGraph> Store::load_graph() const {
+namespace {
+
+bool decode_snapshot(const unsigned char* p, std::size_t size, std::vector<Entity>& ents, std::vector<Relation>& rels) {
+    SnapshotReader in(p, size);
+    const unsigned char* magic = in.take(sizeof kSnapshotMagic);
+    if (!magic || std::memcmp(magic, kSnapshotMagic, sizeof kSnapshotMagic) != 0) return false;
+    const std::uint32_t n = in.u32(), m = in.u32();
+    if (!in.ok() || !in.has(static_cast<std::size_t>(n) * 4)) return false;  // each entity takes >= 5 bytes
+    reserve_huge(ents, n);
+    ents.resize(n);
+    for (Entity& e : ents) {
+        const std::uint8_t t = in.u8();
+        if (t >= kEntityTypeCount) return false;
+        e.type = static_cast<EntityType>(t);
+        in.str(e.id);
+        in.str(e.name);
+        in.str(e.country);
+        const std::uint64_t k = in.varint();
+        if (!in.has(k)) return false;
+        e.aliases.resize(k);
+        for (auto& a : e.aliases) in.str(a);
+        if (!in.ok()) return false;
+    }
+    const unsigned char* src = in.take(static_cast<std::size_t>(m) * 4);
+    const unsigned char* dst = in.take(static_cast<std::size_t>(m) * 4);
+    const unsigned char* type = in.take(m);
+    const unsigned char* sym = in.take(m);
+    const unsigned char* weight = in.take(static_cast<std::size_t>(m) * 4);
+    if (!in.ok()) return false;
+    auto u32_at = [](const unsigned char* q, std::size_t i) {
+        q += i * 4;
+        return static_cast<std::uint32_t>(q[0]) | static_cast<std::uint32_t>(q[1]) << 8 |
+               static_cast<std::uint32_t>(q[2]) << 16 | static_cast<std::uint32_t>(q[3]) << 24;
+    };
+    reserve_huge(rels, m);
+    rels.resize(m);
+    for (std::size_t i = 0; i < m; ++i) {
+        Relation& r = rels[i];
+        r.source = u32_at(src, i);
+        r.target = u32_at(dst, i);
+        if (r.source >= n || r.target >= n || type[i] >= kRelationTypeCount) return false;
+        r.type = static_cast<RelationType>(type[i]);
+        r.symmetric_flag = sym[i] != 0;
+        r.stored_weight = u32_at(weight, i);
+        std::string_view props = in.view();
+        if (!props.empty()) r.properties = decode_props(props);
+    }
+    return in.ok() && in.at_end();
+}
+
+}  // namespace
+
+Result<KnowledgeGraph> Store::load_graph(const GraphLoadOptions& options) const {
+    sqlite3* db = impl_->db;
+    std::vector<Entity> ents;
+    std::vector<Relation> rels;
+    {
+        // read straight into a buffer of our own (huge pages), not through a result row
+        sqlite3_blob* blob = nullptr;
+        if (sqlite3_blob_open(db, "main", "snapshot", "data", 0, 0, &blob) != SQLITE_OK) {
+            sqlite3_blob_close(blob);
+            return load_graph_from_tables();  // no build has saved a snapshot yet
+        }
+        const auto size = static_cast<std::size_t>(sqlite3_blob_bytes(blob));
+        std::unique_ptr<unsigned char[]> buf(new unsigned char[size ? size : 1]);
+        advise_huge_pages(buf.get(), size);
+        const bool read = sqlite3_blob_read(blob, buf.get(), static_cast<int>(size), 0) == SQLITE_OK;
+        sqlite3_blob_close(blob);
+        if (!read || !decode_snapshot(buf.get(), size, ents, rels))
+            return make_error(ErrorCode::kParse, "store", path_,
+                              "the graph snapshot is damaged: rebuild the store with `kgmill build DOCS -o OUT`");
+    }
+    if (!options.evidence)
+        return KnowledgeGraph(KnowledgeGraph::Canonical{}, std::move(ents), std::move(rels),
+                              std::make_shared<StoreEvidence>(path_));
+    if (!read_all_evidence(db, rels)) return impl_->err(path_, "read provenance");
+    for (Relation& r : rels) r.stored_weight = 0;
+    return KnowledgeGraph(KnowledgeGraph::Canonical{}, std::move(ents), std::move(rels));
+}
+
+Result<KnowledgeGraph> Store::load_graph_from_tables() const {
     sqlite3* db = impl_->db;
     std::vector<Entity> ents;
     std::map<std::string, VertexId> index;
@@ -321,21 +615,7 @@ Result<KnowledgeGraph> Store::load_graph() const {
             rels.push_back(std::move(r));
         }
     }
-    {
-        Stmt q(db, "SELECT rid,doc,sentence,start,\"end\",extractor,confidence FROM provenance ORDER BY rid, seq");
-        while (q.step() == SQLITE_ROW) {
-            auto rid = static_cast<std::size_t>(q.integer(0));
-            if (rid >= rels.size()) continue;
-            Provenance p;
-            p.doc = q.text(1);
-            p.sentence = q.text(2);
-            p.start = static_cast<std::uint32_t>(q.integer(3));
-            p.end = static_cast<std::uint32_t>(q.integer(4));
-            p.extractor = q.text(5);
-            p.confidence = q.real(6);
-            rels[rid].evidence.push_back(std::move(p));
-        }
-    }
+    if (!read_all_evidence(db, rels)) return impl_->err(path_, "read provenance");
     return KnowledgeGraph(std::move(ents), std::move(rels));
 }
 

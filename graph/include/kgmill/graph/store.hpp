@@ -5,7 +5,7 @@
 //   if (st->document_unchanged(id, hash)) skip;
 //   st->begin(); st->put_document(meta, triples); st->commit();    // one transaction per batch
 //   st->save_graph(graph);                                          // entities, aliases, relations
-//   KnowledgeGraph g = st->load_graph().value();
+//   KnowledgeGraph g = st->load_graph().value();                  // {.evidence = false}: on demand
 #pragma once
 #include <cstdint>
 #include <map>
@@ -28,6 +28,13 @@ struct StoredDocument {
 struct StoreStats {
     std::size_t documents = 0, entities = 0, relations = 0, statements = 0;
     std::map<std::string, std::size_t> entities_by_type, relations_by_type;
+};
+
+struct GraphLoadOptions {
+    /// Read every relation's evidence. Without it (queries), Relation::evidence stays empty,
+    /// weight() comes from the store and KnowledgeGraph::first_evidence() / all_evidence()
+    /// read the store on demand.
+    bool evidence = true;
 };
 
 class Store {
@@ -53,14 +60,16 @@ public:
     Result<std::map<std::string, std::string>> load_known_ids() const;
     /// Rewrites entities, aliases and relations from the merged graph (one transaction).
     Status save_graph(const KnowledgeGraph& g);
-    /// Reads the merged graph back.
-    Result<KnowledgeGraph> load_graph() const;
+    /// Reads the merged graph back (from the snapshot save_graph wrote: no sorting, no
+    /// string lookups).
+    Result<KnowledgeGraph> load_graph(const GraphLoadOptions& options = {}) const;
     Result<StoreStats> stats() const;
     Result<std::vector<StoredDocument>> documents() const;
     const std::string& path() const { return path_; }
 
 private:
     Store() = default;
+    Result<KnowledgeGraph> load_graph_from_tables() const;  // stores no build has saved a snapshot in
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;

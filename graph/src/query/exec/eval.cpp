@@ -58,11 +58,24 @@ Value count_value(const std::string& s) {
     return Value::borrowed(s);
 }
 
+/// A property of a relation's first evidence (null without evidence).
+Value evidence_property(const Provenance* first, RelKey key) {
+    if (!first) return Value();
+    switch (key) {
+        case RelKey::kDoc: return Value::borrowed(first->doc);
+        case RelKey::kSentence: return Value::borrowed(first->sentence);
+        case RelKey::kStart: return Value::integer(first->start);
+        case RelKey::kEnd: return Value::integer(first->end);
+        case RelKey::kExtractor: return text_or_null(first->extractor);
+        case RelKey::kConfidence: return Value::real(first->confidence);
+        default: return Value();
+    }
+}
+
 }  // namespace
 
 Value rel_property(const KnowledgeGraph& g, std::uint32_t ri, RelKey key, const std::string& name) {
     const Relation& r = g.relations()[ri];
-    const Provenance* first = r.evidence.empty() ? nullptr : &r.evidence.front();
     switch (key) {
         case RelKey::kType: return Value::borrowed(relation_type_name(r.type));
         case RelKey::kDate:
@@ -73,12 +86,14 @@ Value rel_property(const KnowledgeGraph& g, std::uint32_t ri, RelKey key, const 
         case RelKey::kCount: return count_value(r.property(name));
         case RelKey::kWeight: return Value::integer(static_cast<std::int64_t>(r.weight()));
         case RelKey::kSymmetric: return Value::boolean(r.symmetric());
-        case RelKey::kDoc: return first ? Value::borrowed(first->doc) : Value();
-        case RelKey::kSentence: return first ? Value::borrowed(first->sentence) : Value();
-        case RelKey::kStart: return first ? Value::integer(first->start) : Value();
-        case RelKey::kEnd: return first ? Value::integer(first->end) : Value();
-        case RelKey::kExtractor: return first ? text_or_null(first->extractor) : Value();
-        case RelKey::kConfidence: return first ? Value::real(first->confidence) : Value();
+        case RelKey::kDoc:
+        case RelKey::kSentence:
+        case RelKey::kStart:
+        case RelKey::kEnd:
+        case RelKey::kExtractor:
+        case RelKey::kConfidence:
+            // fetched from the store on demand when the graph was loaded without evidence
+            return evidence_property(g.first_evidence(ri), key);
         case RelKey::kUnknown: return text_or_null(r.property(name));
     }
     return Value();
