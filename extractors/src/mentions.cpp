@@ -1056,7 +1056,7 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
         }
     }
     std::size_t j = i, last = i;
-    bool has_of = false, event_head = false;
+    bool has_of = false, has_on = false, event_head = false;
     std::size_t ofs[8];
     int nofs = 0;
     while (j < s1_) {
@@ -1097,7 +1097,8 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                                         R.connectors.at(T[j - 1].lex) == kConnOf;
                         break;
                     case kConnAnd: {
-                        ok = has_of;
+                        ok = has_of || has_on;  // "Conference on Ocean and Marine Resources"
+
                         if (ok) {  // "… of A and University of B", "… of Technology and Truong Son University": a new name
                             HeadEntry he;
                             for (std::size_t k = j + 1; k < s1_ && cap_word(k) && !used(k); ++k)
@@ -1114,7 +1115,7 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                         break;
                     }
                     case kConnAmp: ok = true; break;
-                    case kConnOn: ok = event_head; break;
+                    case kConnOn: ok = event_head; has_on = has_on || ok; break;
                     default: break;
                 }
                 if (ok && !t.is(kCap)) { ++j; continue; }
