@@ -1073,6 +1073,13 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
             last = j;
             continue;
         }
+        // "Semiconductor Talent Summit 2025": the year closes an event's name
+        if (!first && event_head && t.is(kHasDigit) && !t.is(kPunct) && tx(j).size() == 4 &&
+            (tx(j).starts_with("19") || tx(j).starts_with("20")) && (j + 1 >= s1_ || !cap_word(j + 1))) {
+            ++j;
+            last = j;
+            break;
+        }
         // "Hoshino Women's University": a possessive that belongs to the name (words.json name_possessors)
         if (!first && t.is(kPossessive) && R.name_possessors.match(T, s1_, j - 1) && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1)) {
             ++j;
@@ -1124,6 +1131,29 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
         break;
     }
     if (last == i) return i + 1;
+    // "Tosa Bay University of Japan", "X University of Applied Sciences of Germany": a country after
+    // the last "of" is the organisation's location, not its name, when the name before it is long
+    // enough to stand alone (three words, or an "of" of its own); "Renmin University of China" stays
+    if (nofs > 0 && ofs[nofs - 1] + 1 < last) {
+        const std::size_t c = ofs[nofs - 1];
+        std::size_t a = c + 1;
+        if (T[a].lex >= 0 && R.connectors.count(T[a].lex) && R.connectors.at(T[a].lex) == kConnThe) ++a;
+        const GazEntry* g = nullptr;
+        const int gl = a < last ? gaz_at(a, last, &g) : 0;
+        if (gl > 0 && g->type == EntityType::kCountry && a + static_cast<std::size_t>(gl) == last && is_tx(c, "of")) {
+            HeadEntry he;
+            bool head_ends = false, any_head = false;
+            for (std::size_t k = i; k < c; ++k) {
+                int L = head_at(k, c, &he);
+                if (L > 0 && cap_word(k)) { any_head = true; if (k + static_cast<std::size_t>(L) == c) head_ends = true; }
+            }
+            const bool long_name = c - i >= 3 || nofs >= 2;
+            if (long_name && (head_ends || !any_head || nofs >= 2)) {
+                last = c;
+                --nofs;
+            }
+        }
+    }
     // "Centre for Coastal Futures of Murraywood University": the part after an "of" that opens
     // with a name of its own (a head word) is the parent, a mention of its own
     if (nofs > 0) {
