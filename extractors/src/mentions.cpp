@@ -1073,6 +1073,12 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
             last = j;
             continue;
         }
+        // "Murray–Darling Institute": a dash without spaces between two capitalised words
+        if (!first && is_dash(j) && j + 1 < s1_ && !used(j + 1) && cap_word(j + 1) && T[j - 1].e == t.b &&
+            t.e == T[j + 1].b) {
+            ++j;
+            continue;
+        }
         // "Semiconductor Talent Summit 2025": the year closes an event's name
         if (!first && event_head && t.is(kHasDigit) && !t.is(kPunct) && tx(j).size() == 4 &&
             (tx(j).starts_with("19") || tx(j).starts_with("20")) && (j + 1 >= s1_ || !cap_word(j + 1))) {
