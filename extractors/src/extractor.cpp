@@ -1445,6 +1445,15 @@ std::vector<Triple> DocRun::build() {
             }
         }
     }
+    // "đoàn X tại Hội An", "the X delegation in Bonn": where the sentence says X visited a place,
+    // the same phrase does not locate X there
+    for (const auto& x : cands) {
+        if (x.p != RelationType::kVisited) continue;
+        for (std::size_t k = 0; k < cands.size(); ++k) {
+            const Cand& c = cands[k];
+            if (c.p == RelationType::kLocatedIn && c.sentence == x.sentence && c.s == x.s && c.o == x.o) drop[k] = 1;
+        }
+    }
     for (std::size_t ci = 0; ci < cands.size(); ++ci) {
         const Cand& c = cands[ci];
         if (drop[ci]) continue;

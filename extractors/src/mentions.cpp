@@ -421,6 +421,30 @@ void MentionFinder::pass_chunks() {
             i += static_cast<std::size_t>(L) - 1;
             continue;
         }
+        // "thành phố Cao Lãnh", "TP. Hội An", "tỉnh Đồng Tháp": a Vietnamese place head names a place,
+        // also one the gazetteers do not know ("Hội" there is no association)
+        if (vi_) {
+            if (int L = R.vi_place_heads.match(T, s1_, i); L > 0) {
+                const std::size_t a = i + static_cast<std::size_t>(L);
+                std::size_t e = a;
+                while (e < s1_ && e < a + 4 && cap_word(e) && !used(e)) ++e;
+                std::int32_t gp = -1;
+                HeadEntry he;
+                if (e > a && R.gaz.longest(T, s1_, a, gp) == 0 && !(T[a].is(kAllCaps) && e == a + 1) &&
+                    !(head_at(a, s1_, &he) && he.type != EntityType::kPlace && static_cast<std::size_t>(head_at(a, s1_, &he)) >= e - a)) {
+                    Mention m;
+                    m.t0 = static_cast<std::uint32_t>(a);
+                    m.t1 = static_cast<std::uint32_t>(e);
+                    m.b = T[a].b;
+                    m.e = T[e - 1].e;
+                    m.type = EntityType::kPlace;
+                    m.name = std::string(span(a, e));
+                    add(std::move(m));
+                    i = e - 1;
+                    continue;
+                }
+            }
+        }
         if (t.is(kCap) && !t.is(kAllCaps)) {  // "The academy", "A conference in …" open a sentence
             auto w = tx(i);
             if (w == "The" || w == "A" || w == "An") {

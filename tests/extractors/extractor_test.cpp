@@ -377,3 +377,14 @@ TEST_CASE("a programme run jointly with a partner, the agreement launches a prog
     CHECK(find(vi, "Trường Đại học Thủy lợi Hòa Bình", "MEMBER_OF", "Mạng lưới Đại học Xanh Đông Á"));
     CHECK_FALSE(find(vi, "Mạng lưới Đại học Xanh Đông Á", "MEMBER_OF", "Trường Đại học Lâm nghiệp Tây Sơn"));
 }
+
+TEST_CASE("a Vietnamese place head names an unknown place; a delegation at a place visits it", "[extractors][vi]") {
+    auto ts = run("Sáng 5/3/2025, tại trụ sở Trường Đại học Kỹ thuật Sông Trà (TP. Hội Phước, tỉnh Quảng Nam), "
+                  "Nhà trường đã ký kết thỏa thuận hợp tác với Đại học Brindlewood (Úc). "
+                  "Lễ ký kết diễn ra nhân chuyến thăm của đoàn Đại học Brindlewood tại Hội Phước.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Trường Đại học Kỹ thuật Sông Trà", "LOCATED_IN", "Hội Phước"));
+    CHECK(find(ts, "Trường Đại học Kỹ thuật Sông Trà", "LOCATED_IN", "Quảng Nam"));
+    CHECK(find(ts, "Đại học Brindlewood", "VISITED", "Hội Phước"));
+    CHECK_FALSE(find(ts, "Đại học Brindlewood", "LOCATED_IN", "Hội Phước"));
+}
