@@ -252,14 +252,7 @@ void MentionFinder::pass_persons() {
         std::int32_t gp = -1;
         if (R.gaz.longest(T, k, k0, gp) == static_cast<int>(k - k0)) continue;  // a place or country
         if (vi_ && !R.vi_surnames.match(T, s1_, k0)) continue;  // "Trưởng khoa Du lịch …" names a unit
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(k0);
-        m.t1 = static_cast<std::uint32_t>(k);
-        m.b = T[k0].b;
-        m.e = T[k - 1].e;
-        m.type = EntityType::kPerson;
-        m.name = std::string(span(k0, k));
-        add(std::move(m));
+        add_typed(k0, k, EntityType::kPerson);
     }
 }
 
@@ -401,6 +394,17 @@ void MentionFinder::pass_lower_programs() {
     }
 }
 
+void MentionFinder::add_typed(std::size_t a, std::size_t e, EntityType type) {
+    Mention m;
+    m.t0 = static_cast<std::uint32_t>(a);
+    m.t1 = static_cast<std::uint32_t>(e);
+    m.b = T[a].b;
+    m.e = T[e - 1].e;
+    m.type = type;
+    m.name = std::string(span(a, e));
+    add(std::move(m));
+}
+
 void MentionFinder::pass_chunks() {
     for (std::size_t i = s0_; i < s1_; ++i) {
         if (used(i)) continue;
@@ -432,14 +436,7 @@ void MentionFinder::pass_chunks() {
                 HeadEntry he;
                 if (e > a && R.gaz.longest(T, s1_, a, gp) == 0 && !(T[a].is(kAllCaps) && e == a + 1) &&
                     !(head_at(a, s1_, &he) && he.type != EntityType::kPlace && static_cast<std::size_t>(head_at(a, s1_, &he)) >= e - a)) {
-                    Mention m;
-                    m.t0 = static_cast<std::uint32_t>(a);
-                    m.t1 = static_cast<std::uint32_t>(e);
-                    m.b = T[a].b;
-                    m.e = T[e - 1].e;
-                    m.type = EntityType::kPlace;
-                    m.name = std::string(span(a, e));
-                    add(std::move(m));
+                    add_typed(a, e, EntityType::kPlace);
                     i = e - 1;
                     continue;
                 }
@@ -948,14 +945,7 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
     // "Nguyễn Văn A", "Nguyen Thi Thu Ha": a person named by a Vietnamese surname
     if (len >= 2 && len <= 4 && R.vi_surnames.match(T, s1_, i) && gl == 0 && !T[i].is(kAllCaps) &&
         (vi_head || !T[i + 1].is(kAllCaps))) {
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(i);
-        m.t1 = static_cast<std::uint32_t>(j);
-        m.b = T[i].b;
-        m.e = T[j - 1].e;
-        m.type = EntityType::kPerson;
-        m.name = std::string(span(i, j));
-        add(std::move(m));
+        add_typed(i, j, EntityType::kPerson);
         return j;
     }
     if (gl > 0) {  // a known name followed by more capitals: take the known part …
