@@ -519,6 +519,17 @@ void DocRun::resolve_anaphors() {
 void DocRun::compute_focus() {
     std::vector<int> w(ents.size(), 0);
     bool title_subject_seen = false;
+    // the title is the first sentence, or the second when the first is a bare label with no
+    // name at all ("Tin tức hợp tác quốc tế", "News")
+    int title = 0;
+    {
+        bool first_named = false, second_named = false;
+        for (const auto& m : ments) {
+            if (m.sentence == 0) first_named = true;
+            if (m.sentence == 1 && m.entity >= 0 && !m.role && !m.anaphor) second_named = true;
+        }
+        if (!first_named && second_named && sents.size() > 2) title = 1;
+    }
     for (const auto& m : ments) {
         if (m.entity < 0 || m.role) continue;
         if (static_cast<std::size_t>(m.sentence) >= refs_from) continue;
@@ -527,9 +538,9 @@ void DocRun::compute_focus() {
                               toks[t1 + 1].is(kNum) && toks[t1 + 1].e - toks[t1 + 1].b == 4;
         if (citation) continue;
         const Sentence& ms = sents[static_cast<std::size_t>(m.sentence)];
-        int add = (m.sentence == 0 || ms.heading || ms.title_case) ? 5 : 1;
+        int add = (m.sentence == title || ms.heading || ms.title_case) ? 5 : 1;
         // the first organisation of the title is its subject
-        if (m.sentence == 0 && !title_subject_seen && !m.anaphor) {
+        if (m.sentence == title && !title_subject_seen && !m.anaphor) {
             const Ent& E = ents[static_cast<std::size_t>(m.entity)];
             if (E.typed && is_organization(E.type) && E.type != EntityType::kInternationalOrganization) { add = 10; title_subject_seen = true; }
         }
