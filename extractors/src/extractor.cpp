@@ -183,16 +183,22 @@ void DocRun::segment() {
         s.tok0 = static_cast<std::uint32_t>(toks.size());
         tokenize(text, sp.begin, sp.end, &R.lex, scratch, toks);
         s.tok1 = static_cast<std::uint32_t>(toks.size());
-        int viet = 0, words = 0, caps = 0, allcaps = 0;
+        int viet = 0, viet_lower = 0, english = 0, words = 0, caps = 0, allcaps = 0;
         for (auto k = s.tok0; k < s.tok1; ++k) {
             const Token& t = toks[k];
             if (!t.is(kWord)) continue;
             ++words;
             if (t.is(kViet)) ++viet;
+            if (t.is(kViet) && t.is(kLower)) ++viet_lower;
             if (t.is(kAllCaps)) ++allcaps;
             if (t.is(kCap)) ++caps;
+            const std::string_view w = text.substr(t.b, t.e - t.b);
+            if (w == "the" || w == "of" || w == "and" || w == "was" || w == "were" || w == "said" || w == "by" || w == "with")
+                ++english;
         }
-        s.vi = viet >= 2 && viet * 8 >= words;
+        // Vietnamese letters only in capitalised words of an English sentence are a Vietnamese name
+        // ("Opening the workshop, Dr. Nguyễn Thị Bích Ngọc, Director of ITA, said …")
+        s.vi = viet >= 2 && viet * 8 >= words && !(viet_lower == 0 && english >= 2);
         if (s.tok1 > s.tok0) {
             const Token& last = toks[s.tok1 - 1];
             const bool terminal = last.is(kPunct) || last.is(kAbbrev);
