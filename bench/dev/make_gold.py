@@ -285,7 +285,8 @@ doc("d19_en_mou_signed_by_people.txt",
      "mou": ("Agreement", ["MoU(WIH–PMU, 2025-02-21)", "memorandum"])},
     [("wih", "SIGNED_AGREEMENT_WITH", "pmu", {"date": "2025-02-21"}), ("wih", "PARTY_TO", "mou"), ("pmu", "PARTY_TO", "mou"),
      ("fielding", "HOLDS_POSITION", "wih", {"role": "Rector"}), ("keller", "HOLDS_POSITION", "pmu", {"role": "Vice-Rector"}),
-     ("menon", "HOLDS_POSITION", "epi", {"role": "head"}), ("epi", "PART_OF", "wih")],
+     ("menon", "HOLDS_POSITION", "epi", {"role": "head"}), ("epi", "PART_OF", "wih"),
+     ("moh", "LOCATED_IN", "ee")],  # "of Estonia" after the name (ONTOLOGY.md, LOCATED_IN convention)
     [("epi", "COOPERATES_WITH", "tcdr")])
 
 doc("d20_en_annual_summary.txt",

@@ -183,16 +183,22 @@ void DocRun::segment() {
         s.tok0 = static_cast<std::uint32_t>(toks.size());
         tokenize(text, sp.begin, sp.end, &R.lex, scratch, toks);
         s.tok1 = static_cast<std::uint32_t>(toks.size());
-        int viet = 0, words = 0, caps = 0, allcaps = 0;
+        int viet = 0, viet_lower = 0, english = 0, words = 0, caps = 0, allcaps = 0;
         for (auto k = s.tok0; k < s.tok1; ++k) {
             const Token& t = toks[k];
             if (!t.is(kWord)) continue;
             ++words;
             if (t.is(kViet)) ++viet;
+            if (t.is(kViet) && t.is(kLower)) ++viet_lower;
             if (t.is(kAllCaps)) ++allcaps;
             if (t.is(kCap)) ++caps;
+            const std::string_view w = text.substr(t.b, t.e - t.b);
+            if (w == "the" || w == "of" || w == "and" || w == "was" || w == "were" || w == "said" || w == "by" || w == "with")
+                ++english;
         }
-        s.vi = viet >= 2 && viet * 8 >= words;
+        // Vietnamese letters only in capitalised words of an English sentence are a Vietnamese name
+        // ("Opening the workshop, Dr. Nguyễn Thị Bích Ngọc, Director of ITA, said …")
+        s.vi = viet >= 2 && viet * 8 >= words && !(viet_lower == 0 && english >= 2);
         if (s.tok1 > s.tok0) {
             const Token& last = toks[s.tok1 - 1];
             const bool terminal = last.is(kPunct) || last.is(kAbbrev);
@@ -519,6 +525,17 @@ void DocRun::resolve_anaphors() {
 void DocRun::compute_focus() {
     std::vector<int> w(ents.size(), 0);
     bool title_subject_seen = false;
+    // the title is the first sentence, or the second when the first is a bare label with no
+    // name at all ("Tin tức hợp tác quốc tế", "News")
+    int title = 0;
+    {
+        bool first_named = false, second_named = false;
+        for (const auto& m : ments) {
+            if (m.sentence == 0) first_named = true;
+            if (m.sentence == 1 && m.entity >= 0 && !m.role && !m.anaphor) second_named = true;
+        }
+        if (!first_named && second_named && sents.size() > 2) title = 1;
+    }
     for (const auto& m : ments) {
         if (m.entity < 0 || m.role) continue;
         if (static_cast<std::size_t>(m.sentence) >= refs_from) continue;
@@ -527,9 +544,9 @@ void DocRun::compute_focus() {
                               toks[t1 + 1].is(kNum) && toks[t1 + 1].e - toks[t1 + 1].b == 4;
         if (citation) continue;
         const Sentence& ms = sents[static_cast<std::size_t>(m.sentence)];
-        int add = (m.sentence == 0 || ms.heading || ms.title_case) ? 5 : 1;
+        int add = (m.sentence == title || ms.heading || ms.title_case) ? 5 : 1;
         // the first organisation of the title is its subject
-        if (m.sentence == 0 && !title_subject_seen && !m.anaphor) {
+        if (m.sentence == title && !title_subject_seen && !m.anaphor) {
             const Ent& E = ents[static_cast<std::size_t>(m.entity)];
             if (E.typed && is_organization(E.type) && E.type != EntityType::kInternationalOrganization) { add = 10; title_subject_seen = true; }
         }
@@ -1443,6 +1460,15 @@ std::vector<Triple> DocRun::build() {
                     if (y.rule == x.rule && y.sentence == x.sentence && y.p == x.p && (y.s == c.s || (sym && y.o == c.s))) also = true;
                 if (!also) drop[k] = 1;
             }
+        }
+    }
+    // "đoàn X tại Hội An", "the X delegation in Bonn": where the sentence says X visited a place,
+    // the same phrase does not locate X there
+    for (const auto& x : cands) {
+        if (x.p != RelationType::kVisited) continue;
+        for (std::size_t k = 0; k < cands.size(); ++k) {
+            const Cand& c = cands[k];
+            if (c.p == RelationType::kLocatedIn && c.sentence == x.sentence && c.s == x.s && c.o == x.o) drop[k] = 1;
         }
     }
     for (std::size_t ci = 0; ci < cands.size(); ++ci) {

@@ -252,14 +252,7 @@ void MentionFinder::pass_persons() {
         std::int32_t gp = -1;
         if (R.gaz.longest(T, k, k0, gp) == static_cast<int>(k - k0)) continue;  // a place or country
         if (vi_ && !R.vi_surnames.match(T, s1_, k0)) continue;  // "Trưởng khoa Du lịch …" names a unit
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(k0);
-        m.t1 = static_cast<std::uint32_t>(k);
-        m.b = T[k0].b;
-        m.e = T[k - 1].e;
-        m.type = EntityType::kPerson;
-        m.name = std::string(span(k0, k));
-        add(std::move(m));
+        add_typed(k0, k, EntityType::kPerson);
     }
 }
 
@@ -401,6 +394,17 @@ void MentionFinder::pass_lower_programs() {
     }
 }
 
+void MentionFinder::add_typed(std::size_t a, std::size_t e, EntityType type) {
+    Mention m;
+    m.t0 = static_cast<std::uint32_t>(a);
+    m.t1 = static_cast<std::uint32_t>(e);
+    m.b = T[a].b;
+    m.e = T[e - 1].e;
+    m.type = type;
+    m.name = std::string(span(a, e));
+    add(std::move(m));
+}
+
 void MentionFinder::pass_chunks() {
     for (std::size_t i = s0_; i < s1_; ++i) {
         if (used(i)) continue;
@@ -420,6 +424,23 @@ void MentionFinder::pass_chunks() {
             add(std::move(m));
             i += static_cast<std::size_t>(L) - 1;
             continue;
+        }
+        // "thành phố Cao Lãnh", "TP. Hội An", "tỉnh Đồng Tháp": a Vietnamese place head names a place,
+        // also one the gazetteers do not know ("Hội" there is no association)
+        if (vi_) {
+            if (int L = R.vi_place_heads.match(T, s1_, i); L > 0) {
+                const std::size_t a = i + static_cast<std::size_t>(L);
+                std::size_t e = a;
+                while (e < s1_ && e < a + 4 && cap_word(e) && !used(e)) ++e;
+                std::int32_t gp = -1;
+                HeadEntry he;
+                if (e > a && R.gaz.longest(T, s1_, a, gp) == 0 && !(T[a].is(kAllCaps) && e == a + 1) &&
+                    !(head_at(a, s1_, &he) && he.type != EntityType::kPlace && static_cast<std::size_t>(head_at(a, s1_, &he)) >= e - a)) {
+                    add_typed(a, e, EntityType::kPlace);
+                    i = e - 1;
+                    continue;
+                }
+            }
         }
         if (t.is(kCap) && !t.is(kAllCaps)) {  // "The academy", "A conference in …" open a sentence
             auto w = tx(i);
@@ -924,14 +945,7 @@ std::size_t MentionFinder::type_chunk(std::size_t i, std::size_t j, bool vi_head
     // "Nguyễn Văn A", "Nguyen Thi Thu Ha": a person named by a Vietnamese surname
     if (len >= 2 && len <= 4 && R.vi_surnames.match(T, s1_, i) && gl == 0 && !T[i].is(kAllCaps) &&
         (vi_head || !T[i + 1].is(kAllCaps))) {
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(i);
-        m.t1 = static_cast<std::uint32_t>(j);
-        m.b = T[i].b;
-        m.e = T[j - 1].e;
-        m.type = EntityType::kPerson;
-        m.name = std::string(span(i, j));
-        add(std::move(m));
+        add_typed(i, j, EntityType::kPerson);
         return j;
     }
     if (gl > 0) {  // a known name followed by more capitals: take the known part …
@@ -1056,7 +1070,7 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
         }
     }
     std::size_t j = i, last = i;
-    bool has_of = false, event_head = false;
+    bool has_of = false, has_on = false, event_head = false;
     std::size_t ofs[8];
     int nofs = 0;
     while (j < s1_) {
@@ -1072,6 +1086,19 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
             ++j;
             last = j;
             continue;
+        }
+        // "Murray–Darling Institute": a dash without spaces between two capitalised words
+        if (!first && is_dash(j) && j + 1 < s1_ && !used(j + 1) && cap_word(j + 1) && T[j - 1].e == t.b &&
+            t.e == T[j + 1].b) {
+            ++j;
+            continue;
+        }
+        // "Semiconductor Talent Summit 2025": the year closes an event's name
+        if (!first && event_head && t.is(kHasDigit) && !t.is(kPunct) && tx(j).size() == 4 &&
+            (tx(j).starts_with("19") || tx(j).starts_with("20")) && (j + 1 >= s1_ || !cap_word(j + 1))) {
+            ++j;
+            last = j;
+            break;
         }
         // "Hoshino Women's University": a possessive that belongs to the name (words.json name_possessors)
         if (!first && t.is(kPossessive) && R.name_possessors.match(T, s1_, j - 1) && j + 1 < s1_ && cap_word(j + 1) && !used(j + 1)) {
@@ -1097,7 +1124,8 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                                         R.connectors.at(T[j - 1].lex) == kConnOf;
                         break;
                     case kConnAnd: {
-                        ok = has_of;
+                        ok = has_of || has_on;  // "Conference on Ocean and Marine Resources"
+
                         if (ok) {  // "… of A and University of B", "… of Technology and Truong Son University": a new name
                             HeadEntry he;
                             for (std::size_t k = j + 1; k < s1_ && cap_word(k) && !used(k); ++k)
@@ -1114,7 +1142,7 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
                         break;
                     }
                     case kConnAmp: ok = true; break;
-                    case kConnOn: ok = event_head; break;
+                    case kConnOn: ok = event_head; has_on = has_on || ok; break;
                     default: break;
                 }
                 if (ok && !t.is(kCap)) { ++j; continue; }
@@ -1123,6 +1151,29 @@ std::size_t MentionFinder::chunk_en(std::size_t i) {
         break;
     }
     if (last == i) return i + 1;
+    // "Tosa Bay University of Japan", "X University of Applied Sciences of Germany": a country after
+    // the last "of" is the organisation's location, not its name, when the name before it is long
+    // enough to stand alone (three words, or an "of" of its own); "Renmin University of China" stays
+    if (nofs > 0 && ofs[nofs - 1] + 1 < last) {
+        const std::size_t c = ofs[nofs - 1];
+        std::size_t a = c + 1;
+        if (T[a].lex >= 0 && R.connectors.count(T[a].lex) && R.connectors.at(T[a].lex) == kConnThe) ++a;
+        const GazEntry* g = nullptr;
+        const int gl = a < last ? gaz_at(a, last, &g) : 0;
+        if (gl > 0 && g->type == EntityType::kCountry && a + static_cast<std::size_t>(gl) == last && is_tx(c, "of")) {
+            HeadEntry he;
+            bool head_ends = false, any_head = false;
+            for (std::size_t k = i; k < c; ++k) {
+                int L = head_at(k, c, &he);
+                if (L > 0 && cap_word(k)) { any_head = true; if (k + static_cast<std::size_t>(L) == c) head_ends = true; }
+            }
+            const bool long_name = c - i >= 3 || nofs >= 2;
+            if (long_name && (head_ends || !any_head || nofs >= 2)) {
+                last = c;
+                --nofs;
+            }
+        }
+    }
     // "Centre for Coastal Futures of Murraywood University": the part after an "of" that opens
     // with a name of its own (a head word) is the parent, a mention of its own
     if (nofs > 0) {

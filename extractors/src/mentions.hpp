@@ -42,6 +42,8 @@ private:
     bool vi_breaks(std::size_t k) const;
     std::size_t name_run(std::size_t k, std::size_t max_len) const;
     void add(Mention m);
+    /// A typed mention over tokens [a, e), named by their text.
+    void add_typed(std::size_t a, std::size_t e, EntityType type);
     void add_gaz(std::size_t i, std::size_t j, std::int32_t gp);
     void finish_name(Mention& m, std::size_t& j, const HeadEntry* head, std::size_t head_pos);
     std::size_t type_chunk(std::size_t i, std::size_t j, bool vi_head);

@@ -125,7 +125,7 @@ struct Resources {
     WordSet honorifics, role_titles, role_modifiers, role_bodies, role_connectors, role_body_prefix;
     WordSet name_possessors;  // "Women's University": a possessive inside a name
     WordSet stop_caps, acronym_stop, event_anaphors, weekdays, located_office_heads, place_suffix_heads;
-    WordSet vi_stop, vi_connectors, people_groups, place_lower_heads, section_stop, vi_surnames;
+    WordSet vi_stop, vi_connectors, people_groups, place_lower_heads, vi_place_heads, section_stop, vi_surnames;
     WordSet vi_break;          ///< Vietnamese words that end a name (function words, verbs)
     WordSet vi_name_tail_end;  ///< what may follow lower-case words that end a Vietnamese name
     WordSet pair_anaphors;     ///< "the two institutions", "hai bên": the parties of the last pair relation

@@ -184,7 +184,7 @@ private:
             {"vi_break", &r_.vi_break}, {"vi_name_tail_end", &r_.vi_name_tail_end}, {"pair_anaphors", &r_.pair_anaphors},
             {"role_qualifiers", &r_.role_qualifiers}, {"program_heads_lower", &r_.program_heads_lower},
             {"field_stop", &r_.field_stop}, {"not_names", &r_.not_names}, {"organizer_anaphors", &r_.organizer_anaphors},
-            {"name_particles", &r_.name_particles}};
+            {"name_particles", &r_.name_particles}, {"vi_place_heads", &r_.vi_place_heads}};
         for (auto& l : lists) KGMILL_RETURN_IF_ERROR(words_field(path, *d, l.key, *l.ws));
         for (auto id : r_.stop_caps.first_words()) r_.common_words.insert(id);
         auto typed_map = [&](const char* key, auto&& fn) -> Status {

@@ -336,3 +336,59 @@ TEST_CASE("a unit followed by its parent signs; the visiting delegation goes on 
     CHECK(find(ts, "Lee Sung-ho", "HOLDS_POSITION", "Đại học Quốc gia Jeonbuk"));
     CHECK(find(ts, "Đại học Quốc gia Jeonbuk", "VISITED", "Viện Công nghệ Hóa học Miền Bắc"));
 }
+
+TEST_CASE("event names with 'on X and Y' and a year, attendance lists, 'of <Country>' after a long name", "[extractors][en]") {
+    auto ts = run("The 4th International Symposium on Soil and Water Resources 2026 took place at Greystone University. "
+                  "The symposium was co-organised by Greystone University and Harrowgate Mountain University of Norway. "
+                  "Some 150 delegates attended, among them researchers from Quillon Forestry College and Brackwater Polytechnic University. "
+                  "The opening session was chaired by Dr. Selma Varga, Vice President of Greystone University. "
+                  "Keynote lectures were delivered by Prof. Ivo Renner, Director of the Karst Research Centre at Quillon Forestry College; and by "
+                  "Dr. Ona Petrak of the Brackwater Polytechnic University. "
+                  "Opening the symposium, Dr. Nguyễn Thị Lan Anh, Director of the Karst Research Centre, said the field had grown.");
+    INFO(dump(ts));
+    const std::string ev = "4th International Symposium on Soil and Water Resources 2026";
+    CHECK(find(ts, "Greystone University", "ORGANIZED", ev));
+    CHECK(find(ts, "Harrowgate Mountain University", "ORGANIZED", ev));
+    CHECK(find(ts, "Harrowgate Mountain University", "LOCATED_IN", "Norway"));
+    CHECK(find(ts, "Quillon Forestry College", "ATTENDED", ev));
+    CHECK(find(ts, "Brackwater Polytechnic University", "ATTENDED", ev));
+    CHECK(find(ts, "Selma Varga", "ATTENDED", ev));
+    CHECK(find(ts, "Ivo Renner", "ATTENDED", ev));
+    CHECK(find(ts, "Ona Petrak", "ATTENDED", ev));
+    // a Vietnamese name does not make the English sentence Vietnamese
+    CHECK(find(ts, "Nguyễn Thị Lan Anh", "ATTENDED", ev));
+    CHECK(find(ts, "Nguyễn Thị Lan Anh", "HOLDS_POSITION", "Karst Research Centre"));
+}
+
+TEST_CASE("a programme run jointly with a partner, the agreement launches a programme, partners in countries, network members",
+          "[extractors][en][vi]") {
+    auto ts = run("Eldmoor University signed an agreement with Corvane Robotics on 3 May 2025. "
+                  "The agreement also launches the Corvane Scholars Program. "
+                  "The Upland Teaching Programme, run jointly with Stavely College, entered its second year. "
+                  "The remaining agreements renewed arrangements with partners in Chile and Peru.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Eldmoor University", "RUNS", "Corvane Scholars Program"));
+    CHECK(find(ts, "Corvane Robotics", "RUNS", "Corvane Scholars Program"));
+    CHECK(find(ts, "Stavely College", "RUNS", "Upland Teaching Programme"));
+    CHECK(find(ts, "Eldmoor University", "COOPERATES_WITH", "Stavely College"));
+    CHECK(find(ts, "Eldmoor University", "COOPERATES_WITH", "Chile"));
+    CHECK(find(ts, "Eldmoor University", "COOPERATES_WITH", "Peru"));
+    auto vi = run("Mạng lưới Đại học Xanh Đông Á (EAGUN) được thành lập năm 2015. "
+                  "Tại Việt Nam, Mạng lưới Đại học Xanh Đông Á hiện có hai thành viên là Trường Đại học Lâm nghiệp Tây Sơn và "
+                  "Trường Đại học Thủy lợi Hòa Bình.");
+    INFO(dump(vi));
+    CHECK(find(vi, "Trường Đại học Lâm nghiệp Tây Sơn", "MEMBER_OF", "Mạng lưới Đại học Xanh Đông Á"));
+    CHECK(find(vi, "Trường Đại học Thủy lợi Hòa Bình", "MEMBER_OF", "Mạng lưới Đại học Xanh Đông Á"));
+    CHECK_FALSE(find(vi, "Mạng lưới Đại học Xanh Đông Á", "MEMBER_OF", "Trường Đại học Lâm nghiệp Tây Sơn"));
+}
+
+TEST_CASE("a Vietnamese place head names an unknown place; a delegation at a place visits it", "[extractors][vi]") {
+    auto ts = run("Sáng 5/3/2025, tại trụ sở Trường Đại học Kỹ thuật Sông Trà (TP. Hội Phước, tỉnh Quảng Nam), "
+                  "Nhà trường đã ký kết thỏa thuận hợp tác với Đại học Brindlewood (Úc). "
+                  "Lễ ký kết diễn ra nhân chuyến thăm của đoàn Đại học Brindlewood tại Hội Phước.");
+    INFO(dump(ts));
+    CHECK(find(ts, "Trường Đại học Kỹ thuật Sông Trà", "LOCATED_IN", "Hội Phước"));
+    CHECK(find(ts, "Trường Đại học Kỹ thuật Sông Trà", "LOCATED_IN", "Quảng Nam"));
+    CHECK(find(ts, "Đại học Brindlewood", "VISITED", "Hội Phước"));
+    CHECK_FALSE(find(ts, "Đại học Brindlewood", "LOCATED_IN", "Hội Phước"));
+}
