@@ -15,6 +15,6 @@ for corpus in "$SEEDS" "$EXAMPLES"; do
   echo "$res"
   read -r n r < <(echo "$res" | sed -n 's/^graphml round trip ok: \([0-9]*\) nodes, \([0-9]*\) edges.*/\1 \2/p')
   stats=$("$KGMILL" stats "$out")
-  echo "$stats" | grep -Eq "^entities +$n\$" || fail "kgmill stats does not count $n entities: $stats"
-  echo "$stats" | grep -Eq "^relations +$r\$" || fail "kgmill stats does not count $r relations: $stats"
+  echo "$stats" | grep_q -E "^entities +$n\$" || fail "kgmill stats does not count $n entities: $stats"
+  echo "$stats" | grep_q -E "^relations +$r\$" || fail "kgmill stats does not count $r relations: $stats"
 done

@@ -21,8 +21,8 @@ for f in empty.txt blob.txt latin1.txt nothing.html missing.txt; do
   [ "$(grep -c "$f" "$W/err.txt")" -eq 1 ] || fail "no single error line for $f"
 done
 grep -q "latin1.txt.*UTF-8" "$W/err.txt" || fail "latin1 error does not say UTF-8"
-"$KGMILL" stats "$W/out" | grep -q "documents   6" || fail "store should hold 5 seeds + good.txt"
+"$KGMILL" stats "$W/out" | grep_q "documents   6" || fail "store should hold 5 seeds + good.txt"
 after=$("$KGMILL" stats "$W/out" | awk '/^relations/{print $2}')
 [ "$after" -ge "$before" ] || fail "relations lost: $before -> $after"
 # The latin1 file is read when its encoding is named.
-"$KGMILL" text "$W/docs/latin1.txt" --encoding latin1 | grep -q "Café" || fail "--encoding latin1"
+"$KGMILL" text "$W/docs/latin1.txt" --encoding latin1 | grep_q "Café" || fail "--encoding latin1"

@@ -17,7 +17,7 @@ ls "$SEEDS" | sort | head -2 | while read -r f; do cp "$SEEDS/$f" "$W/first/"; d
 build_ok "$W/first" -o "$W/c"
 build_ok "$SEEDS" -o "$W/c"
 cmp "$W/a/graph.graphml" "$W/c/graph.graphml" || fail "two-step build differs from one build"
-"$KGMILL" stats "$W/a" | grep -q "documents   5" || fail "stats does not count 5 documents"
+"$KGMILL" stats "$W/a" | grep_q "documents   5" || fail "stats does not count 5 documents"
 /usr/bin/python3 - "$W/a/graph.graphml" <<'PY'
 import sys, xml.etree.ElementTree as ET, unicodedata, re
 ns = {"g": "http://graphml.graphdrawing.org/xmlns"}

@@ -23,8 +23,8 @@ grep -q "showing 10 of .* nodes: the 10 nearest to Vietnam National University, 
 grep -q "showing 10 of" "$W/cap.svg" || fail "the cap is not said in the picture"
 "$KGMILL" render "$W/out" -o "$W/vnu.png" --focus VNU 2> /dev/null || fail "render png"
 "$KGMILL" render "$W/out" -o "$W/vnu.pdf" --focus VNU 2> /dev/null || fail "render pdf"
-head -c 8 "$W/vnu.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || fail "vnu.png is not a PNG"
-head -c 5 "$W/vnu.pdf" | grep -q "%PDF-" || fail "vnu.pdf is not a PDF"
+head -c 8 "$W/vnu.png" | od -An -tx1 | grep_q "89 50 4e 47 0d 0a 1a 0a" || fail "vnu.png is not a PNG"
+head -c 5 "$W/vnu.pdf" | grep_q "%PDF-" || fail "vnu.pdf is not a PDF"
 rc=0; "$KGMILL" render "$W/out" -o "$W/x.svg" --focus "No Such Institution" 2> "$W/nf.err" || rc=$?
 [ "$rc" = 1 ] && grep -q "no entity named" "$W/nf.err" || fail "unknown focus: exit $rc, $(cat "$W/nf.err")"
 rc=0; "$KGMILL" render "$W/out" -o "$W/x.gif" 2> /dev/null || rc=$?

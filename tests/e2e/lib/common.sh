@@ -13,6 +13,9 @@ rm -rf "$KGMILL_WORK"; mkdir -p "$KGMILL_WORK"
 export LC_ALL=C.UTF-8
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# grep_q PATTERN: like `grep -q`, but reads its input to the end. Under pipefail, `cmd | grep -q`
+# fails at random when grep exits on the first match while cmd still writes (SIGPIPE).
+grep_q() { grep "$@" >/dev/null; }
 need_shared() { [ -d "$SEEDS" ] || { echo "skip: no ../shared/corpus"; exit 77; }; }
 need_tools() { [ -x "$TOOLS/validate-graphml" ] || { echo "skip: no ../shared/tools"; exit 77; }; }
 # kgmill build that tolerates exit 3 (some documents skipped) only when allowed.
