@@ -1151,7 +1151,8 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
             cands.push_back(c);
         }
         // the context for later sentences: the last pair of organisations, the last visit
-        if (!planned && !pairs.empty()) {
+        // (not from a fallback rule, whose match may yet give way to a specific one)
+        if (!planned && !pairs.empty() && !rule.fallback) {
             auto org = [&](int e) { return is_organization(final_type(e)); };
             // (a cooperation stated in passing, "with the support of X", does not make a pair)
             if (em.p == RelationType::kSignedAgreementWith || (em.p == RelationType::kCooperatesWith && em.pairs)) {
@@ -1460,6 +1461,16 @@ std::vector<Triple> DocRun::build() {
                     if (y.rule == x.rule && y.sentence == x.sentence && y.p == x.p && (y.s == c.s || (sym && y.o == c.s))) also = true;
                 if (!also) drop[k] = 1;
             }
+        }
+    }
+    // a fallback rule speaks only where no specific rule gave that relation type in the sentence
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const Cand& c = cands[k];
+        if (!c.rule->fallback) continue;
+        for (std::size_t j = 0; j < cands.size(); ++j) {
+            const Cand& x = cands[j];
+            if (!drop[j] && !x.rule->fallback && x.sentence == c.sentence && x.p == c.p && x.s != x.o &&
+                types_ok(x.p, final_type(x.s), final_type(x.o))) { drop[k] = 1; break; }
         }
     }
     // "đoàn X tại Hội An", "the X delegation in Bonn": where the sentence says X visited a place,
