@@ -1291,6 +1291,16 @@ void DocRun::derived_event_fields() {
 // Structure that the names themselves state: "KIT Graduate School of …" (the parent's acronym
 // opens the unit's name) and a letterhead (parent on the first line, the issuing unit below).
 void DocRun::derived_structure() {
+    auto add_part_of = [&](int unit, int parent, const Rule& rule, int sentence) {
+        Cand c;
+        c.s = unit;
+        c.o = parent;
+        c.p = RelationType::kPartOf;
+        c.rule = &rule;
+        c.sentence = sentence;
+        c.confidence = rule.confidence;
+        cands.push_back(c);
+    };
     static const Rule kAcr = [] { Rule r; r.id = "unit_acronym_parent"; r.confidence = 0.75; return r; }();
     static const Rule kHead = [] { Rule r; r.id = "letterhead_parent"; r.confidence = 0.7; return r; }();
     for (const auto& m : ments) {
@@ -1300,14 +1310,7 @@ void DocRun::derived_structure() {
         if (it == key_ent.end()) continue;
         const int parent = root(it->second);
         if (parent == m.entity || !is_organization(final_type(parent))) continue;
-        Cand c;
-        c.s = m.entity;
-        c.o = parent;
-        c.p = RelationType::kPartOf;
-        c.rule = &kAcr;
-        c.sentence = m.sentence;
-        c.confidence = kAcr.confidence;
-        cands.push_back(c);
+        add_part_of(m.entity, parent, kAcr, m.sentence);
     }
     // "Ban Thư ký Ủy hội sông Mê Công quốc tế": a unit whose name ends with its parent's name
     static const Rule kSuffix = [] { Rule r; r.id = "unit_name_parent"; r.confidence = 0.7; return r; }();
@@ -1323,14 +1326,7 @@ void DocRun::derived_structure() {
             if (it == key_ent.end()) continue;
             const int parent = root(it->second);
             if (parent == m.entity || !is_organization(final_type(parent))) continue;
-            Cand c;
-            c.s = m.entity;
-            c.o = parent;
-            c.p = RelationType::kPartOf;
-            c.rule = &kSuffix;
-            c.sentence = m.sentence;
-            c.confidence = kSuffix.confidence;
-            cands.push_back(c);
+            add_part_of(m.entity, parent, kSuffix, m.sentence);
             break;
         }
     }
@@ -1355,14 +1351,31 @@ void DocRun::derived_structure() {
     const Mention* b = a ? only_org(1) : nullptr;
     if (a && b && a->entity != b->entity && final_type(b->entity) == EntityType::kUnit &&
         sents[0].heading && sents[1].heading) {
-        Cand c;
-        c.s = b->entity;
-        c.o = a->entity;
-        c.p = RelationType::kPartOf;
-        c.rule = &kHead;
-        c.sentence = 1;
-        c.confidence = kHead.confidence;
-        cands.push_back(c);
+        add_part_of(b->entity, a->entity, kHead, 1);
+    }
+    // a unit no sentence places anywhere belongs to the organisation the document is about, when
+    // the sentence that first names it names no other organisation and the unit is no partner,
+    // host or signatory (then it is someone else's) and is not placed somewhere
+    static const Rule kFocus = [] { Rule r; r.id = "unit_focus_parent"; r.confidence = 0.5; r.fallback = true; return r; }();
+    if (focus >= 0 && is_organization(final_type(focus)) && final_type(focus) != EntityType::kUnit) {
+        std::set<int> placed;
+        for (const auto& c : cands)
+            if (c.p == RelationType::kPartOf || c.p == RelationType::kLocatedIn || c.p == RelationType::kPartyTo) placed.insert(c.s);
+            else if (c.p == RelationType::kVisited) placed.insert(c.o);
+            else if (c.p == RelationType::kSignedAgreementWith || c.p == RelationType::kCooperatesWith) placed.insert(c.s), placed.insert(c.o);
+        std::set<int> done;
+        for (const auto& m : ments) {
+            if (m.entity < 0 || m.anaphor || m.role || m.group) continue;
+            const int u = m.entity;
+            if (u == focus || final_type(u) != EntityType::kUnit || placed.count(u) || !done.insert(u).second) continue;
+            bool other = false;
+            for (const auto& n : ments)
+                if (n.sentence == m.sentence && n.entity >= 0 && n.entity != u && n.entity != focus && !n.role &&
+                    is_organization(final_type(n.entity)) && final_type(n.entity) != EntityType::kUnit)
+                    other = true;
+            if (other) continue;
+            add_part_of(u, focus, kFocus, m.sentence);
+        }
     }
 }
 

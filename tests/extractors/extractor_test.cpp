@@ -417,6 +417,12 @@ TEST_CASE("fallback rules: general triggers, planned and negated, yield to a spe
     INFO(dump(both));
     CHECK(find(both, "Northgate University", "RUNS", "Sunmeadow Water Programme"));
     for (const auto& t : both) CHECK(t.provenance.extractor.find("fallback") == std::string::npos);
+
+    // a unit that no sentence places belongs to the organisation the document is about
+    auto unit = run("Northgate University opens new campus\n\nNorthgate University opened its new campus in Riverton on 2 May 2025. "
+                    "The Office of International Affairs presented the exchange programmes of Northgate University to 300 students.");
+    INFO(dump(unit));
+    from_rule(unit, "Office of International Affairs", "PART_OF", "Northgate University", "unit_focus_parent");
 }
 
 TEST_CASE("fallback rules in Vietnamese: do X chủ trì", "[extractors][vi]") {
