@@ -1120,9 +1120,12 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                                 em.p == RelationType::kHoldsPosition || em.p == RelationType::kConcerns;
         const bool planned = em.planned || (planned_ctx && !structural);
         auto hs = hint_for(em.s), ho = hint_for(em.o);
-        for (int e : S) if (!ents[static_cast<std::size_t>(e)].typed) { if (em.s_type) coerce[e] = *em.s_type; else if (hs) coerce[e] = *hs; }
-        for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
-        if (em.s_type) for (int e : S) coerce[e] = *em.s_type;
+        // (a fallback, which may yet give way to a specific rule, types no entity)
+        if (!rule.fallback) {
+            for (int e : S) if (!ents[static_cast<std::size_t>(e)].typed) { if (em.s_type) coerce[e] = *em.s_type; else if (hs) coerce[e] = *hs; }
+            for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
+            if (em.s_type) for (int e : S) coerce[e] = *em.s_type;
+        }
         std::vector<std::pair<int, int>> pairs;
         if (em.pairs) {
             for (std::size_t a = 0; a < S.size(); ++a)
