@@ -1120,9 +1120,12 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                                 em.p == RelationType::kHoldsPosition || em.p == RelationType::kConcerns;
         const bool planned = em.planned || (planned_ctx && !structural);
         auto hs = hint_for(em.s), ho = hint_for(em.o);
-        for (int e : S) if (!ents[static_cast<std::size_t>(e)].typed) { if (em.s_type) coerce[e] = *em.s_type; else if (hs) coerce[e] = *hs; }
-        for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
-        if (em.s_type) for (int e : S) coerce[e] = *em.s_type;
+        // (a fallback, which may yet give way to a specific rule, types no entity)
+        if (!rule.fallback) {
+            for (int e : S) if (!ents[static_cast<std::size_t>(e)].typed) { if (em.s_type) coerce[e] = *em.s_type; else if (hs) coerce[e] = *hs; }
+            for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
+            if (em.s_type) for (int e : S) coerce[e] = *em.s_type;
+        }
         std::vector<std::pair<int, int>> pairs;
         if (em.pairs) {
             for (std::size_t a = 0; a < S.size(); ++a)
@@ -1151,7 +1154,8 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
             cands.push_back(c);
         }
         // the context for later sentences: the last pair of organisations, the last visit
-        if (!planned && !pairs.empty()) {
+        // (not from a fallback rule, whose match may yet give way to a specific one)
+        if (!planned && !pairs.empty() && !rule.fallback) {
             auto org = [&](int e) { return is_organization(final_type(e)); };
             // (a cooperation stated in passing, "with the support of X", does not make a pair)
             if (em.p == RelationType::kSignedAgreementWith || (em.p == RelationType::kCooperatesWith && em.pairs)) {
@@ -1290,6 +1294,16 @@ void DocRun::derived_event_fields() {
 // Structure that the names themselves state: "KIT Graduate School of …" (the parent's acronym
 // opens the unit's name) and a letterhead (parent on the first line, the issuing unit below).
 void DocRun::derived_structure() {
+    auto add_part_of = [&](int unit, int parent, const Rule& rule, int sentence) {
+        Cand c;
+        c.s = unit;
+        c.o = parent;
+        c.p = RelationType::kPartOf;
+        c.rule = &rule;
+        c.sentence = sentence;
+        c.confidence = rule.confidence;
+        cands.push_back(c);
+    };
     static const Rule kAcr = [] { Rule r; r.id = "unit_acronym_parent"; r.confidence = 0.75; return r; }();
     static const Rule kHead = [] { Rule r; r.id = "letterhead_parent"; r.confidence = 0.7; return r; }();
     for (const auto& m : ments) {
@@ -1299,14 +1313,7 @@ void DocRun::derived_structure() {
         if (it == key_ent.end()) continue;
         const int parent = root(it->second);
         if (parent == m.entity || !is_organization(final_type(parent))) continue;
-        Cand c;
-        c.s = m.entity;
-        c.o = parent;
-        c.p = RelationType::kPartOf;
-        c.rule = &kAcr;
-        c.sentence = m.sentence;
-        c.confidence = kAcr.confidence;
-        cands.push_back(c);
+        add_part_of(m.entity, parent, kAcr, m.sentence);
     }
     // "Ban Thư ký Ủy hội sông Mê Công quốc tế": a unit whose name ends with its parent's name
     static const Rule kSuffix = [] { Rule r; r.id = "unit_name_parent"; r.confidence = 0.7; return r; }();
@@ -1322,14 +1329,7 @@ void DocRun::derived_structure() {
             if (it == key_ent.end()) continue;
             const int parent = root(it->second);
             if (parent == m.entity || !is_organization(final_type(parent))) continue;
-            Cand c;
-            c.s = m.entity;
-            c.o = parent;
-            c.p = RelationType::kPartOf;
-            c.rule = &kSuffix;
-            c.sentence = m.sentence;
-            c.confidence = kSuffix.confidence;
-            cands.push_back(c);
+            add_part_of(m.entity, parent, kSuffix, m.sentence);
             break;
         }
     }
@@ -1354,14 +1354,31 @@ void DocRun::derived_structure() {
     const Mention* b = a ? only_org(1) : nullptr;
     if (a && b && a->entity != b->entity && final_type(b->entity) == EntityType::kUnit &&
         sents[0].heading && sents[1].heading) {
-        Cand c;
-        c.s = b->entity;
-        c.o = a->entity;
-        c.p = RelationType::kPartOf;
-        c.rule = &kHead;
-        c.sentence = 1;
-        c.confidence = kHead.confidence;
-        cands.push_back(c);
+        add_part_of(b->entity, a->entity, kHead, 1);
+    }
+    // a unit no sentence places anywhere belongs to the organisation the document is about, when
+    // the sentence that first names it names no other organisation and the unit is no partner,
+    // host or signatory (then it is someone else's) and is not placed somewhere
+    static const Rule kFocus = [] { Rule r; r.id = "unit_focus_parent"; r.confidence = 0.5; r.fallback = true; return r; }();
+    if (focus >= 0 && is_organization(final_type(focus)) && final_type(focus) != EntityType::kUnit) {
+        std::set<int> placed;
+        for (const auto& c : cands)
+            if (c.p == RelationType::kPartOf || c.p == RelationType::kLocatedIn || c.p == RelationType::kPartyTo) placed.insert(c.s);
+            else if (c.p == RelationType::kVisited) placed.insert(c.o);
+            else if (c.p == RelationType::kSignedAgreementWith || c.p == RelationType::kCooperatesWith) placed.insert(c.s), placed.insert(c.o);
+        std::set<int> done;
+        for (const auto& m : ments) {
+            if (m.entity < 0 || m.anaphor || m.role || m.group) continue;
+            const int u = m.entity;
+            if (u == focus || final_type(u) != EntityType::kUnit || placed.count(u) || !done.insert(u).second) continue;
+            bool other = false;
+            for (const auto& n : ments)
+                if (n.sentence == m.sentence && n.entity >= 0 && n.entity != u && n.entity != focus && !n.role &&
+                    is_organization(final_type(n.entity)) && final_type(n.entity) != EntityType::kUnit)
+                    other = true;
+            if (other) continue;
+            add_part_of(u, focus, kFocus, m.sentence);
+        }
     }
 }
 
@@ -1460,6 +1477,16 @@ std::vector<Triple> DocRun::build() {
                     if (y.rule == x.rule && y.sentence == x.sentence && y.p == x.p && (y.s == c.s || (sym && y.o == c.s))) also = true;
                 if (!also) drop[k] = 1;
             }
+        }
+    }
+    // a fallback rule speaks only where no specific rule gave that relation type in the sentence
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const Cand& c = cands[k];
+        if (!c.rule->fallback) continue;
+        for (std::size_t j = 0; j < cands.size(); ++j) {
+            const Cand& x = cands[j];
+            if (!drop[j] && !x.rule->fallback && x.sentence == c.sentence && x.p == c.p && x.s != x.o &&
+                types_ok(x.p, final_type(x.s), final_type(x.o))) { drop[k] = 1; break; }
         }
     }
     // "đoàn X tại Hội An", "the X delegation in Bonn": where the sentence says X visited a place,

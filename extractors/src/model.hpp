@@ -97,6 +97,9 @@ struct Rule {
     std::vector<std::vector<std::int32_t>> required;
     /// Its subjects replace those other rules give the same object in the same sentence.
     bool exclusive = false;
+    /// A general, lower-confidence rule: its triples are dropped where a rule without this flag
+    /// gives the same relation type in the same sentence (rule files: "fallback": true).
+    bool fallback = false;
     /// "ĐHTS ký mới 27 văn bản với các đối tác": remembers the capture as the signer that a later
     /// "Các đối tác mới gồm A, B" refers to (rule files: "sets_signer": "s").
     int sets_signer = -1;

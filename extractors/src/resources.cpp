@@ -440,6 +440,7 @@ private:
         rule.id = idit->value.GetString();
         auto err = [&](const std::string& msg) { return file_error(path, "rule '" + rule.id + "': " + msg); };
         if (auto x = rv.FindMember("exclusive"); x != rv.MemberEnd()) rule.exclusive = x->value.IsBool() && x->value.GetBool();
+        if (auto x = rv.FindMember("fallback"); x != rv.MemberEnd()) rule.fallback = x->value.IsBool() && x->value.GetBool();
         if (auto c = rv.FindMember("confidence"); c != rv.MemberEnd()) {
             if (!c->value.IsNumber()) return err("confidence must be a number");
             rule.confidence = c->value.GetDouble();

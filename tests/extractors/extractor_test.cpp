@@ -38,6 +38,14 @@ const Triple* find(const std::vector<Triple>& ts, const std::string& s, const ch
     return nullptr;
 }
 
+// The triple s -p-> o, which must be there and come from that rule.
+const Triple* from_rule(const std::vector<Triple>& ts, const std::string& s, const char* p, const std::string& o, const std::string& rule) {
+    const Triple* t = find(ts, s, p, o);
+    REQUIRE(t);
+    CHECK(t->provenance.extractor == rule);
+    return t;
+}
+
 std::string dump(const std::vector<Triple>& ts) {
     std::string s;
     for (const auto& t : ts)
@@ -391,4 +399,34 @@ TEST_CASE("a Vietnamese place head names an unknown place; a delegation at a pla
     CHECK(find(ts, "Trường Đại học Kỹ thuật Sông Trà", "LOCATED_IN", "Quảng Nam"));
     CHECK(find(ts, "Đại học Brindlewood", "VISITED", "Hội Phước"));
     CHECK_FALSE(find(ts, "Đại học Brindlewood", "LOCATED_IN", "Hội Phước"));
+}
+
+TEST_CASE("fallback rules: general triggers, planned and negated, yield to a specific rule", "[extractors][en]") {
+    auto ts = run("The Coral Futures Workshop was jointly run by the Faculty of Marine Science of Northgate University and the Tidewater Research Center.");
+    INFO(dump(ts));
+    CHECK(from_rule(ts, "Tidewater Research Center", "ORGANIZED", "Coral Futures Workshop", "en.fallback.organized_by")->provenance.confidence < 0.8);
+    CHECK(find(ts, "Faculty of Marine Science", "ORGANIZED", "Coral Futures Workshop"));
+
+    auto plan = run("The Sunmeadow Water Programme will be funded by the Corvale Foundation.");
+    INFO(dump(plan));
+    CHECK(from_rule(plan, "Corvale Foundation", "RUNS", "Sunmeadow Water Programme", "en.fallback.run_by")->property("status") == "planned");
+    CHECK(run("The Sunmeadow Water Programme is not funded by the Corvale Foundation.").empty());
+
+    // a specific rule gave RUNS in the sentence: the fallback adds nothing of its own
+    auto both = run("Northgate University runs the Sunmeadow Water Programme, which is funded by the Corvale Foundation.");
+    INFO(dump(both));
+    CHECK(find(both, "Northgate University", "RUNS", "Sunmeadow Water Programme"));
+    for (const auto& t : both) CHECK(t.provenance.extractor.find("fallback") == std::string::npos);
+
+    // a unit that no sentence places belongs to the organisation the document is about
+    auto unit = run("Northgate University opens new campus\n\nNorthgate University opened its new campus in Riverton on 2 May 2025. "
+                    "The Office of International Affairs presented the exchange programmes of Northgate University to 300 students.");
+    INFO(dump(unit));
+    from_rule(unit, "Office of International Affairs", "PART_OF", "Northgate University", "unit_focus_parent");
+}
+
+TEST_CASE("fallback rules in Vietnamese: do X chủ trì", "[extractors][vi]") {
+    auto ts = run("Dự án “Sông Xanh” do Viện Nghiên cứu Thủy lợi Bình Khê chủ trì.");
+    INFO(dump(ts));
+    from_rule(ts, "Viện Nghiên cứu Thủy lợi Bình Khê", "RUNS", "Sông Xanh", "vi.fallback.run_by");
 }
