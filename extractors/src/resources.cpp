@@ -26,10 +26,14 @@ namespace kgmill::ex {
 namespace fs = std::filesystem;
 
 std::uint32_t org_bits() {
-    std::uint32_t b = 0;
-    for (int i = 0; i < kEntityTypeCount; ++i)
-        if (is_organization(static_cast<EntityType>(i))) b |= 1u << i;
-    return b;
+    // Asked for in the matcher's inner loops: computed once.
+    static const std::uint32_t kBits = [] {
+        std::uint32_t b = 0;
+        for (int i = 0; i < kEntityTypeCount; ++i)
+            if (is_organization(static_cast<EntityType>(i))) b |= 1u << i;
+        return b;
+    }();
+    return kBits;
 }
 
 bool parse_classes(std::string_view spec, std::uint32_t& bits, std::string& bad) {
