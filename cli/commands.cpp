@@ -85,8 +85,12 @@ int run_build(const BuildOptions& o) {
         return kExitError;
     }
     std::map<std::string, std::string> stored_hash;
-    if (auto docs = (*store)->documents())
-        for (const auto& d : docs.value()) stored_hash[d.id] = d.content_hash;
+    auto stored_docs = (*store)->documents();
+    if (!stored_docs) {
+        print_error(stored_docs.error());
+        return kExitError;
+    }
+    for (const auto& d : stored_docs.value()) stored_hash[d.id] = d.content_hash;
 
     // Batches of documents go into the store in one transaction each.
     struct Pending {
@@ -100,7 +104,7 @@ int run_build(const BuildOptions& o) {
     // order load_triples() gives (document id, then start, then position), instead of reading
     // them back and parsing their JSON. A later document with the same id replaces an earlier
     // one, as in the store.
-    const bool fresh_store = stored_hash.empty();
+    const bool fresh_store = stored_docs.value().empty();
     std::map<std::string, std::vector<Triple>> kept;
     auto flush = [&] {
         if (batch.empty() || store_failed) return;
