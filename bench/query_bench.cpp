@@ -145,7 +145,7 @@ int time_queries(const fs::path& dir, int runs) {
     }
     std::vector<double> load;
     std::unique_ptr<KnowledgeGraph> g;
-    for (int i = 0; i < std::max(1, runs / 2); ++i) {  // loading is slow: fewer runs
+    for (int i = 0; i < runs; ++i) {
         g.reset();
         double t0 = now_ms();
         auto store = Store::open((dir / "kg.sqlite").string(), Store::Mode::kReadOnly);
@@ -159,7 +159,13 @@ int time_queries(const fs::path& dir, int runs) {
             return 1;
         }
         g = std::make_unique<KnowledgeGraph>(std::move(r.value()));
-        query::QueryEngine warm(*g);  // the engine's label index is part of being ready to answer
+        // ready to answer, and answering a first one-hop query, as Kùzu's load is measured
+        query::QueryEngine warm(*g);
+        query::Params p{{"a", query::Value::string(ends[static_cast<std::size_t>(i) % ends.size()].first)}};
+        if (!warm.run("MATCH (a {id: $a})-[r]-(b) RETURN b.id, b.name, type(r)", p).ok()) {
+            std::cerr << "the first query failed\n";
+            return 1;
+        }
         load.push_back(now_ms() - t0);
     }
     std::cout << "{\"query\":\"load\",\"median_ms\":" << median(load) << ",\"runs\":" << load.size() << "}\n";

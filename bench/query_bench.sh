@@ -4,9 +4,10 @@
 # Reports medians (ms) of: load from the store, a one-hop neighbourhood, a three-hop
 # neighbourhood (distinct nodes), shortestPath between two entities, and a count by type.
 #   bash bench/query_bench.sh [BUILD]        (BUILD: the CMake build folder, default build)
-# What "load" means for each: kgmill reads its SQLite store into memory (Store::load_graph) and
-# indexes labels; Kùzu opens its database folder and answers a first one-hop query (it reads
-# lazily); networkx builds an nx.Graph from the same CSV (it has no store of its own).
+# What "load" means for each: kgmill opens its store (Store::load_graph: it maps the graph image
+# kg.sqlite-graph) and answers a first one-hop query (a different start each run); Kùzu opens
+# its database folder and answers a first one-hop query (both read lazily); networkx builds an
+# nx.Graph from the same CSV (it has no store of its own).
 # The data are generated once into BUILD/bench-query-N-M (kgmill store, CSV, Kùzu database).
 set -euo pipefail
 build=${1:-build}
@@ -17,10 +18,10 @@ runs=${KGMILL_BENCH_RUNS:-5}
 bin="$root/$build/bench/kgmill_bench"
 [ -x "$bin" ] || { echo "no $bin: build with -DKGMILL_BUILD_BENCH=ON" >&2; exit 1; }
 dir="$root/$build/bench-query-$n-$m"
-if [ ! -f "$dir/.done-v2" ]; then  # v2: store schema 2 (the graph snapshot)
+if [ ! -f "$dir/.done-v3" ]; then  # v3: the store with its graph image
   rm -rf "$dir"
   "$bin" query-gen "$dir" --entities "$n" --relations "$m" --seed 42
-  touch "$dir/.done-v2"
+  touch "$dir/.done-v3"
 fi
 export KGMILL_SHARED_DIR=${KGMILL_SHARED_DIR:-$root/../shared}
 echo "kgmill ($runs runs)..." >&2

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 
+#include "graph_image.hpp"
 #include "huge_pages.hpp"
 #include "kgmill/core/triples_json.hpp"
 #include "kgmill/core/unicode.hpp"
@@ -41,29 +43,19 @@ CREATE TABLE IF NOT EXISTS snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NUL
 )sql";
 
 // ---- the graph snapshot --------------------------------------------------------------------
-// What load_graph needs, in the graph's canonical order, as one BLOB written by save_graph
-// (the tables stay the reference for SQL users and for the evidence):
+// save_graph writes the graph's image (graph_image.hpp) as the BLOB `snapshot` part 0 and, to be
+// memory-mapped, as the file `<store>-graph` beside the database; part 1 holds the image's
+// identity (its header: magic, content token, size, counts), so that load_graph maps the file
+// only when it is the image of this store's graph. The tables stay the reference for SQL users
+// and for the evidence.
+//
+// Stores written before the image keep a version-2 snapshot, still read:
 //   "KGSNAP02" u32 entity_count u32 relation_count
 //   entities:  u8 type, str id, str name, str country, varint alias_count, str alias...
 //   relations: u32 source[m], u32 target[m], u8 type[m], u8 symmetric[m], u32 weight[m],
-//              str properties[m] (encode_props)
+//              str properties[m] (detail::encode_properties)
 // str = varint byte length + bytes; integers little-endian; vertices are entity indices.
 constexpr char kSnapshotMagic[8] = {'K', 'G', 'S', 'N', 'A', 'P', '0', '2'};
-
-void put_u32(std::string& b, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) b.push_back(static_cast<char>(v >> (8 * i) & 0xff));
-}
-void put_varint(std::string& b, std::uint64_t v) {
-    while (v >= 0x80) {
-        b.push_back(static_cast<char>((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    b.push_back(static_cast<char>(v));
-}
-void put_str(std::string& b, std::string_view s) {
-    put_varint(b, s.size());
-    b.append(s);
-}
 
 class SnapshotReader {
 public:
@@ -124,29 +116,12 @@ private:
     bool ok_ = true;
 };
 
-std::string encode_snapshot(const KnowledgeGraph& g);
-
-// Properties are stored as "k=v" lines (values never contain a newline).
-std::string encode_props(const Properties& p) {
-    std::string s;
-    for (const auto& [k, v] : p) {
-        s += k;
-        s += '=';
-        for (char c : v) s += (c == '\n' ? ' ' : c);
-        s += '\n';
-    }
-    return s;
-}
 Properties decode_props(std::string_view s) {
     Properties p;
-    while (!s.empty()) {
-        auto nl = s.find('\n');
-        auto line = s.substr(0, nl);
-        auto eq = line.find('=');
-        if (eq != std::string_view::npos) p.emplace_back(std::string(line.substr(0, eq)), std::string(line.substr(eq + 1)));
-        if (nl == std::string_view::npos) break;
-        s.remove_prefix(nl + 1);
-    }
+    detail::for_each_property(s, [&](std::string_view k, std::string_view v) {
+        p.emplace_back(std::string(k), std::string(v));
+        return true;
+    });
     return p;
 }
 
@@ -223,32 +198,38 @@ bool read_all_evidence(sqlite3* db, std::vector<Relation>& rels) {
     return rc == SQLITE_DONE;
 }
 
-std::string encode_snapshot(const KnowledgeGraph& g) {
-    std::string b(kSnapshotMagic, sizeof kSnapshotMagic);
-    const auto& ents = g.entities();
-    const auto& rels = g.relations();
-    put_u32(b, static_cast<std::uint32_t>(ents.size()));
-    put_u32(b, static_cast<std::uint32_t>(rels.size()));
-    for (const Entity& e : ents) {
-        b.push_back(static_cast<char>(e.type));
-        put_str(b, e.id);
-        put_str(b, e.name);
-        put_str(b, e.country);
-        // as the aliases table gives them back: sorted, without repeats
-        std::vector<std::string_view> al(e.aliases.begin(), e.aliases.end());
-        std::sort(al.begin(), al.end());
-        al.erase(std::unique(al.begin(), al.end()), al.end());
-        put_varint(b, al.size());
-        for (auto a : al) put_str(b, a);
+/// Where the memory-mappable copy of a store's graph image lives ("" for in-memory stores).
+std::string image_file_path(const std::string& store_path) {
+    if (store_path.empty() || store_path == ":memory:" || store_path.rfind("file:", 0) == 0) return {};
+    return store_path + "-graph";
+}
+
+/// Replaces the image file (written beside, then renamed over, so that a reader never maps a
+/// half-written file); an empty image removes it.
+Status write_image_file(const std::string& store_path, const std::string& image) {
+    const std::string file = image_file_path(store_path);
+    if (file.empty()) return Status();
+    std::error_code ec;
+    if (image.empty()) {
+        std::filesystem::remove(file, ec);
+        return Status();
     }
-    b.reserve(b.size() + rels.size() * 15);
-    for (const Relation& r : rels) put_u32(b, r.source);
-    for (const Relation& r : rels) put_u32(b, r.target);
-    for (const Relation& r : rels) b.push_back(static_cast<char>(r.type));
-    for (const Relation& r : rels) b.push_back(static_cast<char>(r.symmetric() ? 1 : 0));
-    for (const Relation& r : rels) put_u32(b, static_cast<std::uint32_t>(r.weight()));
-    for (const Relation& r : rels) put_str(b, encode_props(r.properties));
-    return b;
+    const std::string tmp = file + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(image.data(), static_cast<std::streamsize>(image.size()));
+        out.close();
+        if (!out) {
+            std::filesystem::remove(tmp, ec);
+            return make_error(ErrorCode::kIo, "store", file, "cannot write the graph image (the store itself is saved)");
+        }
+    }
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        return make_error(ErrorCode::kIo, "store", file, "cannot replace the graph image: " + ec.message());
+    }
+    return Status();
 }
 
 /// Evidence read from the store on demand, through a connection of its own (opened on first
@@ -465,7 +446,7 @@ Status Store::save_graph(const KnowledgeGraph& g) {
         std::int64_t rid = 0;
         for (const auto& r : g.relations()) {
             rel.bind(1, rid).bind(2, g.entities()[r.source].id).bind(3, g.entities()[r.target].id)
-                .bind(4, relation_type_name(r.type)).bind(5, encode_props(r.properties))
+                .bind(4, relation_type_name(r.type)).bind(5, detail::encode_properties(r.properties))
                 .bind(6, static_cast<std::int64_t>(r.weight())).bind(7, static_cast<std::int64_t>(r.symmetric()));
             if (rel.step() != SQLITE_DONE) return fail("insert relation");
             rel.reset();
@@ -480,17 +461,23 @@ Status Store::save_graph(const KnowledgeGraph& g) {
             ++rid;
         }
     }
+    const std::string image = detail::GraphImage::encode(g);  // empty: too large for an image
     {
-        const std::string snap = encode_snapshot(g);
         if (sqlite3_exec(db, "DELETE FROM snapshot", nullptr, nullptr, nullptr) != SQLITE_OK) return fail("clear snapshot");
-        // SQLite's default limit on a value is 1e9 bytes: a bigger graph is loaded from the tables
-        if (snap.size() < 900'000'000) {
-            Stmt ins(db, "INSERT INTO snapshot(part,data) VALUES(0,?)");
-            ins.bind_blob(1, snap);
+        // SQLite's default limit on a value is 1e9 bytes: a bigger image lives only in the file
+        Stmt ins(db, "INSERT INTO snapshot(part,data) VALUES(?,?)");
+        if (!image.empty() && image.size() < 900'000'000) {
+            ins.bind(1, std::int64_t{0}).bind_blob(2, image);
             if (ins.step() != SQLITE_DONE) return fail("insert snapshot");
+            ins.reset();
+        }
+        if (!image.empty()) {
+            ins.bind(1, std::int64_t{1}).bind_blob(2, std::string_view(image).substr(0, detail::GraphImage::kHeaderIdentityBytes));
+            if (ins.step() != SQLITE_DONE) return fail("insert snapshot identity");
         }
     }
-    return commit();
+    if (Status st = commit(); !st) return st;
+    return write_image_file(path_, image);
 }
 
 namespace {
@@ -545,29 +532,70 @@ bool decode_snapshot(const unsigned char* p, std::size_t size, std::vector<Entit
 
 }  // namespace
 
+namespace {
+
+/// A snapshot part's bytes (nullopt when the part is not stored), read straight into a buffer
+/// of our own (8-byte aligned, huge pages advised), not through a result row.
+std::optional<std::shared_ptr<unsigned char[]>> read_snapshot_part(sqlite3* db, int part, std::size_t& size, bool& read_ok) {
+    read_ok = true;
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db, "main", "snapshot", "data", part, 0, &blob) != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return std::nullopt;
+    }
+    size = static_cast<std::size_t>(sqlite3_blob_bytes(blob));
+    std::shared_ptr<unsigned char[]> buf(new unsigned char[size ? size : 1]);
+    advise_huge_pages(buf.get(), size);
+    read_ok = sqlite3_blob_read(blob, buf.get(), static_cast<int>(size), 0) == SQLITE_OK;
+    sqlite3_blob_close(blob);
+    return buf;
+}
+
+}  // namespace
+
 Result<KnowledgeGraph> Store::load_graph(const GraphLoadOptions& options) const {
     sqlite3* db = impl_->db;
+    auto damaged = [&] {
+        return make_error(ErrorCode::kParse, "store", path_,
+                          "the graph snapshot is damaged: rebuild the store with `kgmill build DOCS -o OUT`");
+    };
+    auto evidence_source = std::make_shared<StoreEvidence>(path_);
+    std::shared_ptr<const detail::GraphImage> image;
+    std::size_t size = 0;
+    bool read_ok = true;
+    // 1. the image file, when its identity is the one this store recorded (mapped: nothing is read)
+    if (auto identity = read_snapshot_part(db, 1, size, read_ok); identity && read_ok) {
+        const std::string file = image_file_path(path_);
+        if (!file.empty() && size == detail::GraphImage::kHeaderIdentityBytes) {
+            std::string why;
+            auto mapped = detail::GraphImage::map_file(file, &why);
+            if (mapped && mapped->identity() == std::string_view(reinterpret_cast<const char*>(identity->get()), size))
+                image = std::move(mapped);
+        }
+    }
+    // 2. the image (or an older snapshot) stored in the database
     std::vector<Entity> ents;
     std::vector<Relation> rels;
-    {
-        // read straight into a buffer of our own (huge pages), not through a result row
-        sqlite3_blob* blob = nullptr;
-        if (sqlite3_blob_open(db, "main", "snapshot", "data", 0, 0, &blob) != SQLITE_OK) {
-            sqlite3_blob_close(blob);
-            return load_graph_from_tables();  // no build has saved a snapshot yet
+    if (!image) {
+        auto snap = read_snapshot_part(db, 0, size, read_ok);
+        if (!snap) return load_graph_from_tables();  // no build has saved a snapshot yet
+        if (!read_ok) return damaged();
+        const unsigned char* p = snap->get();
+        if (detail::GraphImage::header_identity(p, size)) {
+            image = detail::GraphImage::open(*snap, p, size, nullptr);
+            if (!image) return damaged();
+        } else if (!decode_snapshot(p, size, ents, rels)) {
+            return damaged();
         }
-        const auto size = static_cast<std::size_t>(sqlite3_blob_bytes(blob));
-        std::unique_ptr<unsigned char[]> buf(new unsigned char[size ? size : 1]);
-        advise_huge_pages(buf.get(), size);
-        const bool read = sqlite3_blob_read(blob, buf.get(), static_cast<int>(size), 0) == SQLITE_OK;
-        sqlite3_blob_close(blob);
-        if (!read || !decode_snapshot(buf.get(), size, ents, rels))
-            return make_error(ErrorCode::kParse, "store", path_,
-                              "the graph snapshot is damaged: rebuild the store with `kgmill build DOCS -o OUT`");
+    }
+    if (image && !options.evidence) return KnowledgeGraph(std::move(image), std::move(evidence_source));
+    if (image) {
+        const KnowledgeGraph columns(image, nullptr);
+        ents = columns.entities();
+        rels = columns.relations();
     }
     if (!options.evidence)
-        return KnowledgeGraph(KnowledgeGraph::Canonical{}, std::move(ents), std::move(rels),
-                              std::make_shared<StoreEvidence>(path_));
+        return KnowledgeGraph(KnowledgeGraph::Canonical{}, std::move(ents), std::move(rels), std::move(evidence_source));
     if (!read_all_evidence(db, rels)) return impl_->err(path_, "read provenance");
     for (Relation& r : rels) r.stored_weight = 0;
     return KnowledgeGraph(KnowledgeGraph::Canonical{}, std::move(ents), std::move(rels));

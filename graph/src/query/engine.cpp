@@ -103,13 +103,10 @@ constexpr std::size_t kCacheEntries = 256;  ///< prepared queries kept (cleared 
 
 QueryEngine::QueryEngine(const KnowledgeGraph& graph, QueryOptions options)
     : graph_(graph), options_(options), indexes_(std::make_unique<Indexes>()) {
-    for (VertexId v = 0; v < graph.vertex_count(); ++v)
-        indexes_->by_type[static_cast<std::size_t>(graph.entities()[v].type)].push_back(v);
-    for (const Relation& r : graph.relations())
-        for (const auto& [k, val] : r.properties)
-            if (rel_key(k) == RelKey::kUnknown) indexes_->schema.extra_rel_keys.insert(k);
+    for (const std::string& k : graph.relation_property_keys())
+        if (rel_key(k) == RelKey::kUnknown) indexes_->schema.extra_rel_keys.insert(k);
     indexes_->schema.max_var_length = options.max_var_length;
-    indexes_->adj.build(graph);
+    indexes_->adj.g = &graph;
 }
 
 QueryEngine::~QueryEngine() = default;

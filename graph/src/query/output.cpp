@@ -46,14 +46,13 @@ void json_node(std::string& out, const KnowledgeGraph& g, VertexId n) {
 }
 
 void json_rel(std::string& out, const KnowledgeGraph& g, std::uint32_t ri) {
-    const Relation& r = g.relations()[ri];
     Value props = rel_properties(g, ri);
     out += "{\"type\":";
-    json_string(out, relation_type_name(r.type));
+    json_string(out, relation_type_name(g.relation_type(ri)));
     out += ",\"_start\":";
-    json_string(out, g.entities()[r.source].id);
+    json_string(out, g.entity_id(g.relation_source(ri)));
     out += ",\"_end\":";
-    json_string(out, g.entities()[r.target].id);
+    json_string(out, g.entity_id(g.relation_target(ri)));
     for (const auto& [k, x] : props.as_map()) {
         if (k == "type") continue;
         out += ',';
@@ -166,15 +165,13 @@ void display(std::string& out, const KnowledgeGraph& g, const Value& v, bool top
             return;
         }
         case K::kNode: {
-            const Entity& e = g.entities()[v.as_node()];
-            out += "(:" + std::string(entity_type_name(e.type));
+            out += "(:" + std::string(entity_type_name(g.entity_type(v.as_node())));
             display_props(out, g, node_properties(g, v.as_node()), {"id", "name"});
             out += ')';
             return;
         }
         case K::kRelationship: {
-            const Relation& r = g.relations()[v.as_relationship()];
-            out += "[:" + std::string(relation_type_name(r.type));
+            out += "[:" + std::string(relation_type_name(g.relation_type(v.as_relationship())));
             display_props(out, g, rel_properties(g, v.as_relationship()), {"date", "role", "field", "count", "status", "weight"});
             out += ']';
             return;
@@ -182,12 +179,13 @@ void display(std::string& out, const KnowledgeGraph& g, const Value& v, bool top
         case K::kPath: {
             const Path& p = v.as_path();
             for (std::size_t i = 0; i < p.nodes.size(); ++i) {
-                out += "(" + g.entities()[p.nodes[i]].name + ")";
+                out += "(";
+                out += g.entity_name(p.nodes[i]);
+                out += ")";
                 if (i < p.rels.size()) {
-                    const Relation& r = g.relations()[p.rels[i]];
-                    bool forward = r.source == p.nodes[i];
+                    bool forward = g.relation_source(p.rels[i]) == p.nodes[i];
                     out += forward ? "-[:" : "<-[:";
-                    out += relation_type_name(r.type);
+                    out += relation_type_name(g.relation_type(p.rels[i]));
                     out += forward ? "]->" : "]-";
                 }
             }

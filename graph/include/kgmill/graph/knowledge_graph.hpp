@@ -44,6 +44,24 @@ struct Relation {  // (members ordered so that a Relation takes 64 bytes)
     const std::string& property(const std::string& key) const;
 };
 
+/// One relation seen from one of its ends (16 bytes): what a traversal needs of a hop
+/// without touching the Relation or the other Entity.
+struct Incidence {
+    enum : std::uint8_t { kOut = 1, kSymmetric = 2, kSelfLoop = 4 };
+    VertexId other = 0;            ///< the vertex at the other end
+    std::uint32_t rel = 0;         ///< index into relations()
+    std::uint8_t type = 0;         ///< RelationType
+    std::uint8_t other_type = 0;   ///< EntityType of `other`
+    std::uint8_t flags = 0;        ///< kOut: this end is the source; kSymmetric; kSelfLoop
+    std::uint8_t reserved = 0;
+    std::uint32_t reserved2 = 0;
+};
+static_assert(sizeof(Incidence) == 16);
+
+namespace detail {
+class GraphImage;  // a graph's columns laid out for memory mapping (graph/src/graph_image.hpp)
+}
+
 /// Where a graph loaded without evidence finds it on demand (Store::load_graph).
 class EvidenceSource {
 public:
@@ -54,7 +72,7 @@ public:
 
 class KnowledgeGraph {
 public:
-    KnowledgeGraph() = default;
+    KnowledgeGraph() { index(); }
     /// Takes entities (any order) and relations referring to them by index; sorts both
     /// into the canonical order and remaps the indices.
     KnowledgeGraph(std::vector<Entity> entities, std::vector<Relation> relations);
@@ -64,11 +82,43 @@ public:
     struct Canonical {};
     KnowledgeGraph(Canonical, std::vector<Entity> entities, std::vector<Relation> relations,
                    std::shared_ptr<const EvidenceSource> evidence = nullptr);
+    /// A graph that reads its columns from an image (the store's memory-mapped snapshot):
+    /// nothing is copied; entities() and relations() are built on first use.
+    KnowledgeGraph(std::shared_ptr<const detail::GraphImage> image, std::shared_ptr<const EvidenceSource> evidence);
+    KnowledgeGraph(const KnowledgeGraph& other);  // (the adjacency spans are re-pointed)
+    KnowledgeGraph(KnowledgeGraph&& other) noexcept;
+    KnowledgeGraph& operator=(const KnowledgeGraph& other);
+    KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;
 
-    const std::vector<Entity>& entities() const { return entities_; }
-    const std::vector<Relation>& relations() const { return relations_; }
-    std::size_t vertex_count() const { return entities_.size(); }
-    std::size_t edge_count() const { return relations_.size(); }
+    /// Every entity / relation as structs. For an image-backed graph these are built on the
+    /// first call (whole-graph work: exports); queries use the accessors below instead.
+    const std::vector<Entity>& entities() const { return image_ ? materialized().entities : entities_; }
+    const std::vector<Relation>& relations() const { return image_ ? materialized().relations : relations_; }
+    std::size_t vertex_count() const { return vertex_count_; }
+    std::size_t edge_count() const { return edge_count_; }
+
+    // Column accessors: the same values as entities()[v] / relations()[r], without building them.
+    EntityType entity_type(VertexId v) const;
+    std::string_view entity_id(VertexId v) const;
+    std::string_view entity_name(VertexId v) const;
+    std::string_view entity_country(VertexId v) const;  ///< empty when unknown
+    std::vector<std::string_view> entity_aliases(VertexId v) const;
+    VertexId relation_source(std::uint32_t r) const;
+    VertexId relation_target(std::uint32_t r) const;
+    RelationType relation_type(std::uint32_t r) const;
+    bool relation_symmetric(std::uint32_t r) const;
+    std::size_t relation_weight(std::uint32_t r) const;
+    /// A property's value ("" when absent).
+    std::string_view relation_property(std::uint32_t r, std::string_view key) const;
+    /// All properties of a relation, in stored order.
+    std::vector<std::pair<std::string_view, std::string_view>> relation_properties(std::uint32_t r) const;
+    /// Every property key any relation has, sorted.
+    std::vector<std::string> relation_property_keys() const;
+    /// The vertices of one type, ascending.
+    std::span<const VertexId> vertices_of_type(EntityType t) const;
+    /// Out-incidences then in-incidences of a vertex, each in relation order (the order of
+    /// out_relations / in_relations).
+    std::span<const Incidence> incidences(VertexId v) const;
 
     /// Entity by id.
     std::optional<VertexId> find_id(std::string_view id) const;
@@ -83,6 +133,8 @@ public:
     std::span<const std::uint32_t> in_relations(VertexId v) const {
         return {incident_.data() + split_[v], incident_.data() + first_[v + 1]};
     }
+    /// The image behind an image-backed graph (null otherwise).
+    const std::shared_ptr<const detail::GraphImage>& image() const { return image_; }
     std::size_t degree(VertexId v) const { return static_cast<std::size_t>(first_[v + 1] - first_[v]); }
 
     /// The first evidence of a relation: evidence[0], or fetched from the evidence source
@@ -92,14 +144,24 @@ public:
     std::vector<Provenance> all_evidence(std::uint32_t rel) const;
 
 private:
+    struct Materialized {
+        std::vector<Entity> entities;
+        std::vector<Relation> relations;
+    };
     void index();
-    struct Lazy;  // the name index (built on the first find_by_name) and fetched evidence
-    std::vector<Entity> entities_;
+    void point_at_adjacency();
+    const Materialized& materialized() const;
+    struct Lazy;  // name index, type index, incidences, materialized structs, fetched evidence
+    std::vector<Entity> entities_;      // the structs of a graph built in memory
     std::vector<Relation> relations_;
+    std::shared_ptr<const detail::GraphImage> image_;  // or: the columns of an image-backed graph
+    std::size_t vertex_count_ = 0, edge_count_ = 0;
     // incident_[first_[v] .. split_[v]) are v's out-relations, [split_[v] .. first_[v+1]) its in-relations
-    std::vector<std::uint64_t> first_;
-    std::vector<std::uint64_t> split_;
-    std::vector<std::uint32_t> incident_;
+    std::span<const std::uint64_t> first_;
+    std::span<const std::uint64_t> split_;
+    std::span<const std::uint32_t> incident_;
+    std::vector<std::uint64_t> own_first_, own_split_;  // what the spans show for a graph built in memory
+    std::vector<std::uint32_t> own_incident_;
     std::shared_ptr<const EvidenceSource> evidence_source_;
     std::shared_ptr<Lazy> lazy_;
 };

@@ -167,13 +167,14 @@ void Aggregate::finish() {
 }
 
 void NodeCountFromIndex::push(Row& row) {
-    const auto& by_type = ctx->idx.by_type;
+    const KnowledgeGraph& g = ctx->g;
+    auto by_type = [&](int t) { return g.vertices_of_type(static_cast<EntityType>(t)); };
     std::vector<int> types;
     std::size_t total = 0;
     for (int t = 0; t < kEntityTypeCount; ++t)
-        if ((mask_ >> t & 1u) && !by_type[static_cast<std::size_t>(t)].empty()) {
+        if ((mask_ >> t & 1u) && !by_type(t).empty()) {
             types.push_back(t);
-            total += by_type[static_cast<std::size_t>(t)].size();
+            total += by_type(t).size();
         }
     auto emit = [&](std::size_t count, std::optional<VertexId> sample) {
         row[slot_] = sample ? Value::node(*sample) : Value();
@@ -192,11 +193,11 @@ void NodeCountFromIndex::push(Row& row) {
     }
     // the order a scan meets the labels: by their first vertex
     std::sort(types.begin(), types.end(), [&](int a, int b) {
-        return by_type[static_cast<std::size_t>(a)].front() < by_type[static_cast<std::size_t>(b)].front();
+        return by_type(a).front() < by_type(b).front();
     });
     for (int t : types) {
         if (stopped()) return;
-        const auto& vs = by_type[static_cast<std::size_t>(t)];
+        const auto vs = by_type(t);
         emit(vs.size(), vs.front());
     }
 }

@@ -23,7 +23,6 @@ namespace kgmill::query {
 
 /// Built once per engine (graph/src/query/engine.cpp).
 struct EngineIndexes {
-    std::array<std::vector<VertexId>, kEntityTypeCount> by_type;  ///< vertices of each label, ascending
     Adjacency adj;  ///< what traversals read
     Schema schema;
 };
@@ -65,7 +64,10 @@ Value node_properties(const KnowledgeGraph& g, VertexId v);
 Value rel_properties(const KnowledgeGraph& g, std::uint32_t r);
 
 /// The vertex at the other end of relation `r` from `v`.
-inline VertexId other_end(const Relation& r, VertexId v) { return r.source == v ? r.target : r.source; }
+inline VertexId other_end(const KnowledgeGraph& g, std::uint32_t r, VertexId v) {
+    const VertexId s = g.relation_source(r);
+    return s == v ? g.relation_target(r) : s;
+}
 
 /// Shortest text of a double that reads back the same ("1.0", "0.1", "1e+20").
 std::string format_double(double d);

@@ -27,20 +27,23 @@ std::string format_double(double d) {
 // ---- graph properties --------------------------------------------------------------------
 
 Value node_property(const KnowledgeGraph& g, VertexId v, NodeKey key) {
-    const Entity& e = g.entities()[v];
     switch (key) {
-        case NodeKey::kId: return Value::borrowed(e.id);
-        case NodeKey::kName: return Value::borrowed(e.name);
-        case NodeKey::kType: return Value::borrowed(entity_type_name(e.type));
+        case NodeKey::kId: return Value::borrowed(g.entity_id(v));
+        case NodeKey::kName: return Value::borrowed(g.entity_name(v));
+        case NodeKey::kType: return Value::borrowed(entity_type_name(g.entity_type(v)));
         case NodeKey::kAliases: {
             // null when there are none, as in the Neo4j export (an empty array field is no property)
-            if (e.aliases.empty()) return Value();
+            const std::vector<std::string_view> aliases = g.entity_aliases(v);
+            if (aliases.empty()) return Value();
             Value::List items;
-            items.reserve(e.aliases.size());
-            for (const std::string& a : e.aliases) items.push_back(Value::borrowed(a));
+            items.reserve(aliases.size());
+            for (std::string_view a : aliases) items.push_back(Value::borrowed(a));
             return Value::list(std::move(items));
         }
-        case NodeKey::kCountry: return e.country.empty() ? Value() : Value::borrowed(e.country);
+        case NodeKey::kCountry: {
+            const std::string_view c = g.entity_country(v);
+            return c.empty() ? Value() : Value::borrowed(c);
+        }
         case NodeKey::kUnknown: return Value();
     }
     return Value();
@@ -48,9 +51,9 @@ Value node_property(const KnowledgeGraph& g, VertexId v, NodeKey key) {
 
 namespace {
 
-Value text_or_null(const std::string& s) { return s.empty() ? Value() : Value::borrowed(s); }
+Value text_or_null(std::string_view s) { return s.empty() ? Value() : Value::borrowed(s); }
 
-Value count_value(const std::string& s) {
+Value count_value(std::string_view s) {
     if (s.empty()) return Value();
     std::int64_t n = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
@@ -75,17 +78,16 @@ Value evidence_property(const Provenance* first, RelKey key) {
 }  // namespace
 
 Value rel_property(const KnowledgeGraph& g, std::uint32_t ri, RelKey key, const std::string& name) {
-    const Relation& r = g.relations()[ri];
     switch (key) {
-        case RelKey::kType: return Value::borrowed(relation_type_name(r.type));
+        case RelKey::kType: return Value::borrowed(relation_type_name(g.relation_type(ri)));
         case RelKey::kDate:
         case RelKey::kRole:
         case RelKey::kField:
         case RelKey::kStatus:
-        case RelKey::kOther: return text_or_null(r.property(name));
-        case RelKey::kCount: return count_value(r.property(name));
-        case RelKey::kWeight: return Value::integer(static_cast<std::int64_t>(r.weight()));
-        case RelKey::kSymmetric: return Value::boolean(r.symmetric());
+        case RelKey::kOther: return text_or_null(g.relation_property(ri, name));
+        case RelKey::kCount: return count_value(g.relation_property(ri, name));
+        case RelKey::kWeight: return Value::integer(static_cast<std::int64_t>(g.relation_weight(ri)));
+        case RelKey::kSymmetric: return Value::boolean(g.relation_symmetric(ri));
         case RelKey::kDoc:
         case RelKey::kSentence:
         case RelKey::kStart:
@@ -94,7 +96,7 @@ Value rel_property(const KnowledgeGraph& g, std::uint32_t ri, RelKey key, const 
         case RelKey::kConfidence:
             // fetched from the store on demand when the graph was loaded without evidence
             return evidence_property(g.first_evidence(ri), key);
-        case RelKey::kUnknown: return text_or_null(r.property(name));
+        case RelKey::kUnknown: return text_or_null(g.relation_property(ri, name));
     }
     return Value();
 }
@@ -121,8 +123,8 @@ Value rel_properties(const KnowledgeGraph& g, std::uint32_t ri) {
         Value x = rel_property(g, ri, key, name);
         if (!x.is_null()) m.emplace_back(name, std::move(x));
     }
-    for (const auto& [k, v] : g.relations()[ri].properties)
-        if (rel_key(k) == RelKey::kUnknown && !v.empty()) m.emplace_back(k, Value::borrowed(v));
+    for (const auto& [k, v] : g.relation_properties(ri))
+        if (rel_key(k) == RelKey::kUnknown && !v.empty()) m.emplace_back(std::string(k), Value::borrowed(v));
     return Value::map(std::move(m));
 }
 
@@ -483,7 +485,7 @@ Value eval(const BExpr& e, Row& row, EvalContext& ctx) {
             Value x = eval(e.args[0], row, ctx);
             if (x.is_null()) return Value();
             if (x.kind() != K::kNode) type_error(e, "labels can only be tested on nodes");
-            return Value::boolean((e.label_mask >> static_cast<int>(ctx.g.entities()[x.as_node()].type)) & 1u);
+            return Value::boolean((e.label_mask >> static_cast<int>(ctx.g.entity_type(x.as_node()))) & 1u);
         }
     }
     return Value();

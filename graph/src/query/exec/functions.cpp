@@ -53,13 +53,13 @@ FN(f_labels) {
     UNUSED;
     if (a[0].is_null()) return Value();
     if (a[0].kind() != K::kNode) bad_arg(at, a[0], "a node");
-    return Value::list({Value::borrowed(entity_type_name(ctx.g.entities()[a[0].as_node()].type))});
+    return Value::list({Value::borrowed(entity_type_name(ctx.g.entity_type(a[0].as_node())))});
 }
 FN(f_type) {
     UNUSED;
     if (a[0].is_null()) return Value();
     if (a[0].kind() != K::kRelationship) bad_arg(at, a[0], "a relationship");
-    return Value::borrowed(relation_type_name(ctx.g.relations()[a[0].as_relationship()].type));
+    return Value::borrowed(relation_type_name(ctx.g.relation_type(a[0].as_relationship())));
 }
 FN(f_id) {
     UNUSED;
@@ -71,7 +71,7 @@ FN(f_id) {
 FN(f_element_id) {
     UNUSED;
     if (a[0].is_null()) return Value();
-    if (a[0].kind() == K::kNode) return Value::borrowed(ctx.g.entities()[a[0].as_node()].id);
+    if (a[0].kind() == K::kNode) return Value::borrowed(ctx.g.entity_id(a[0].as_node()));
     if (a[0].kind() == K::kRelationship) return Value::string("r" + std::to_string(a[0].as_relationship()));
     bad_arg(at, a[0], "a node or relationship");
 }
@@ -79,13 +79,13 @@ FN(f_start_node) {
     UNUSED;
     if (a[0].is_null()) return Value();
     if (a[0].kind() != K::kRelationship) bad_arg(at, a[0], "a relationship");
-    return Value::node(ctx.g.relations()[a[0].as_relationship()].source);
+    return Value::node(ctx.g.relation_source(a[0].as_relationship()));
 }
 FN(f_end_node) {
     UNUSED;
     if (a[0].is_null()) return Value();
     if (a[0].kind() != K::kRelationship) bad_arg(at, a[0], "a relationship");
-    return Value::node(ctx.g.relations()[a[0].as_relationship()].target);
+    return Value::node(ctx.g.relation_target(a[0].as_relationship()));
 }
 FN(f_nodes) {
     UNUSED;

@@ -81,17 +81,16 @@ void NodeScan::push(Row& row) {
     for (int t = 0; t < kEntityTypeCount; ++t)
         if (mask_ == (1u << t)) single = t;
     if (single >= 0) {
-        for (VertexId v : ctx->idx.by_type[static_cast<std::size_t>(single)]) {
+        for (VertexId v : ctx->g.vertices_of_type(static_cast<EntityType>(single))) {
             if (stopped()) return;
             row[slot_] = Value::node(v);
             next->push(row);
         }
         return;
     }
-    const auto& ents = g.entities();
-    for (VertexId v = 0; v < ents.size(); ++v) {
+    for (VertexId v = 0; v < g.vertex_count(); ++v) {
         if (stopped()) return;
-        if (!(mask_ >> static_cast<int>(ents[v].type) & 1u)) continue;
+        if (!(mask_ >> static_cast<int>(g.entity_type(v)) & 1u)) continue;
         row[slot_] = Value::node(v);
         next->push(row);
     }
@@ -105,7 +104,7 @@ void NodeLookup::push(Row& row) {
     const KnowledgeGraph& g = ctx->g;
     if (!by_name_) {
         auto v = g.find_id(key.as_string());
-        if (v && (mask_ >> static_cast<int>(g.entities()[*v].type) & 1u)) {
+        if (v && (mask_ >> static_cast<int>(g.entity_type(*v)) & 1u)) {
             row[slot_] = Value::node(*v);
             next->push(row);
         }
@@ -115,7 +114,7 @@ void NodeLookup::push(Row& row) {
     std::sort(cands.begin(), cands.end());  // the order of a scan
     for (VertexId v : cands) {
         if (stopped()) return;
-        if (!(mask_ >> static_cast<int>(g.entities()[v].type) & 1u)) continue;
+        if (!(mask_ >> static_cast<int>(g.entity_type(v)) & 1u)) continue;
         row[slot_] = Value::node(v);
         next->push(row);
     }
@@ -130,7 +129,7 @@ void CheckNode::push(Row& row) {
     if (v.is_null()) return;
     if (v.kind() != Value::Kind::kNode)
         throw RuntimeError("a pattern node is bound to " + a_kind(v.kind()) + ", not a node");
-    if (!(mask_ >> static_cast<int>(ctx->g.entities()[v.as_node()].type) & 1u)) return;
+    if (!(mask_ >> static_cast<int>(ctx->g.entity_type(v.as_node())) & 1u)) return;
     next->push(row);
 }
 
@@ -159,7 +158,7 @@ bool used_in(const Row& row, const std::vector<int>& slots, std::uint32_t ri) {
 }  // namespace
 
 void Expand::emit(Row& row, const Step& st) {
-    if (!(s_.to_mask >> st.other_label & 1u)) return;
+    if (!(s_.to_mask >> st.other_type & 1u)) return;
     if (s_.to_bound) {
         const Value& t = row[s_.to];
         if (t.kind() != Value::Kind::kNode || t.as_node() != st.other) return;
@@ -186,7 +185,7 @@ std::string Expand::describe(const SlotNames& n) const { return describe_expand(
 
 void BuildPath::push(Row& row) {
     Path p;
-    const auto& rels = ctx->g.relations();
+    const KnowledgeGraph& g = ctx->g;
     const Value& first = row[nodes_[0]];
     if (first.kind() != Value::Kind::kNode) return;
     VertexId cur = first.as_node();
@@ -195,7 +194,7 @@ void BuildPath::push(Row& row) {
         const Value& rv = row[rs];
         auto step = [&](std::uint32_t ri) {
             p.rels.push_back(ri);
-            cur = other_end(rels[ri], cur);
+            cur = other_end(g, ri, cur);
             p.nodes.push_back(cur);
         };
         if (rv.kind() == Value::Kind::kRelationship) {

@@ -77,7 +77,7 @@ void ShortestPath::emit(Row& row, VertexId a, const std::vector<std::uint32_t>& 
         VertexId cur = a;
         p.nodes.push_back(cur);
         for (std::uint32_t ri : rels) {
-            cur = other_end(ctx->g.relations()[ri], cur);
+            cur = other_end(ctx->g, ri, cur);
             p.rels.push_back(ri);
             p.nodes.push_back(cur);
         }

@@ -32,7 +32,7 @@ bool VarExpand::rel_ok(std::uint32_t ri, const Row& row, const std::vector<Value
 
 void VarExpand::emit(Row& row, VertexId end, const std::vector<std::uint32_t>& rels) {
     const KnowledgeGraph& g = ctx->g;
-    if (!(s_.to_mask >> static_cast<int>(g.entities()[end].type) & 1u)) return;
+    if (!(s_.to_mask >> static_cast<int>(g.entity_type(end)) & 1u)) return;
     if (s_.to_bound) {
         const Value& t = row[s_.to];
         if (t.kind() != Value::Kind::kNode || t.as_node() != end) return;
