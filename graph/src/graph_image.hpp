@@ -101,6 +101,8 @@ public:
     /// bytes alive (a mapping or a buffer). Returns the reason on failure.
     static std::shared_ptr<const GraphImage> open(std::shared_ptr<const void> owner, const unsigned char* data,
                                                   std::size_t size, std::string* why);
+    /// Recomputes the content token (reads every byte): false when the image is damaged.
+    bool verify() const;
     /// Maps `path` read-only and opens it; null (with the reason) when missing or invalid.
     static std::shared_ptr<const GraphImage> map_file(const std::string& path, std::string* why);
     /// The header bytes that identify an image (magic, token, size, counts): two images with

@@ -582,8 +582,10 @@ Result<KnowledgeGraph> Store::load_graph(const GraphLoadOptions& options) const 
         if (!read_ok) return damaged();
         const unsigned char* p = snap->get();
         if (detail::GraphImage::header_identity(p, size)) {
+            // read in full anyway, so checked in full (a mapped file is tied to the store by
+            // its identity and not read ahead of use)
             image = detail::GraphImage::open(*snap, p, size, nullptr);
-            if (!image) return damaged();
+            if (!image || !image->verify()) return damaged();
         } else if (!decode_snapshot(p, size, ents, rels)) {
             return damaged();
         }

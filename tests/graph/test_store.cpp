@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <sqlite3.h>
+
 #include "graph/query/query_test_util.hpp"
 #include "kgmill/graph/store.hpp"
 
@@ -252,4 +254,28 @@ TEST_CASE("a graph read from its image answers queries as the graph built in mem
             CHECK(!g.find_by_name(a).empty());
         }
     }
+}
+
+TEST_CASE("a damaged graph image in the store is an error, not a wrong graph", "[graph][store]") {
+    const std::string path = fresh_store("image-damaged");
+    std::filesystem::remove(path + "-graph");  // so that the copy in the database is read
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        sqlite3_blob* blob = nullptr;
+        REQUIRE(sqlite3_blob_open(db, "main", "snapshot", "data", 0, 1, &blob) == SQLITE_OK);
+        const int at = sqlite3_blob_bytes(blob) - 9;  // inside the last section, past every header check
+        unsigned char byte = 0;
+        REQUIRE(sqlite3_blob_read(blob, &byte, 1, at) == SQLITE_OK);
+        byte ^= 0x5a;
+        REQUIRE(sqlite3_blob_write(blob, &byte, 1, at) == SQLITE_OK);
+        sqlite3_blob_close(blob);
+        sqlite3_close(db);
+    }
+    auto st = Store::open(path, Store::Mode::kReadOnly);
+    REQUIRE(st);
+    auto g = (*st)->load_graph({.evidence = false});
+    REQUIRE(!g);
+    CHECK(g.error().to_string().find("damaged") != std::string::npos);
+    CHECK(g.error().to_string().find(path) != std::string::npos);
 }
