@@ -83,8 +83,8 @@ std::optional<VertexId> resolve(const KnowledgeGraph& g, const std::string& name
         if (auto v = g.find_id(name)) return *v;
         std::string key = match_key(name);
         std::vector<std::string> close;
-        for (const Entity& e : g.entities())
-            if (!key.empty() && match_key(e.name).find(key) != std::string::npos && close.size() < 5) close.push_back(e.name);
+        for (VertexId v = 0; v < g.vertex_count() && close.size() < 5 && !key.empty(); ++v)
+            if (match_key(g.entity_name(v)).find(key) != std::string::npos) close.emplace_back(g.entity_name(v));
         std::cerr << "kgmill: no entity is named '" << name << "'";
         if (!close.empty()) {
             std::cerr << "; names that contain it:";
@@ -95,9 +95,9 @@ std::optional<VertexId> resolve(const KnowledgeGraph& g, const std::string& name
     }
     if (hits.size() > 1) {
         std::cerr << "kgmill: '" << name << "' names " << hits.size() << " entities; using "
-                  << g.entities()[hits[0]].name << " (" << entity_type_name(g.entities()[hits[0]].type) << "); others:";
+                  << g.entity_name(hits[0]) << " (" << entity_type_name(g.entity_type(hits[0])) << "); others:";
         for (std::size_t i = 1; i < hits.size(); ++i)
-            std::cerr << " " << g.entities()[hits[i]].name << " (" << entity_type_name(g.entities()[hits[i]].type) << ")";
+            std::cerr << " " << g.entity_name(hits[i]) << " (" << entity_type_name(g.entity_type(hits[i])) << ")";
         std::cerr << '\n';
     }
     return hits[0];
@@ -105,15 +105,14 @@ std::optional<VertexId> resolve(const KnowledgeGraph& g, const std::string& name
 
 /// "-[:VISITED]->" or "<-[:MEMBER_OF]-", read from `from`.
 std::string arrow(const KnowledgeGraph& g, std::uint32_t ri, VertexId from) {
-    const Relation& r = g.relations()[ri];
-    std::string t = std::string(relation_type_name(r.type));
-    if (r.symmetric()) return "-[:" + t + "]-";
-    return r.source == from ? "-[:" + t + "]->" : "<-[:" + t + "]-";
+    std::string t = std::string(relation_type_name(g.relation_type(ri)));
+    if (g.relation_symmetric(ri)) return "-[:" + t + "]-";
+    return g.relation_source(ri) == from ? "-[:" + t + "]->" : "<-[:" + t + "]-";
 }
 
 Value names_list(const KnowledgeGraph& g, const std::vector<VertexId>& vs) {
     Value::List items;
-    for (VertexId v : vs) items.push_back(Value::borrowed(g.entities()[v].name));
+    for (VertexId v : vs) items.push_back(Value::borrowed(g.entity_name(v)));
     return Value::list(std::move(items));
 }
 
@@ -152,8 +151,8 @@ bool run_script(const query::QueryEngine& engine, const std::string& script, con
 
 void print_schema(const KnowledgeGraph& g) {
     std::vector<std::size_t> ents(kEntityTypeCount), rels(kRelationTypeCount);
-    for (const Entity& e : g.entities()) ++ents[static_cast<std::size_t>(e.type)];
-    for (const Relation& r : g.relations()) ++rels[static_cast<std::size_t>(r.type)];
+    for (int t = 0; t < kEntityTypeCount; ++t) ents[static_cast<std::size_t>(t)] = g.vertices_of_type(static_cast<EntityType>(t)).size();
+    for (std::uint32_t r = 0; r < g.edge_count(); ++r) ++rels[static_cast<std::size_t>(g.relation_type(r))];
     std::cout << "node labels (property keys: id, name, type, aliases, country)\n";
     for (int i = 0; i < kEntityTypeCount; ++i)
         std::cout << "  :" << entity_type_name(static_cast<EntityType>(i)) << "  " << ents[i] << "\n";
@@ -309,10 +308,10 @@ int run_neighbors() {
     QueryResult r;
     r.columns = {"hops", "name", "type", "relation", "from", "id"};
     for (const Neighbor& n : neighbors(*g, *start, g_opts.hops, mask)) {
-        const Entity& e = g->entities()[n.vertex];
-        r.rows.push_back({Value::integer(n.hops), Value::borrowed(e.name), Value::borrowed(entity_type_name(e.type)),
-                          Value::string(arrow(*g, n.via, n.from)), Value::borrowed(g->entities()[n.from].name),
-                          Value::borrowed(e.id)});
+        r.rows.push_back({Value::integer(n.hops), Value::borrowed(g->entity_name(n.vertex)),
+                          Value::borrowed(entity_type_name(g->entity_type(n.vertex))),
+                          Value::string(arrow(*g, n.via, n.from)), Value::borrowed(g->entity_name(n.from)),
+                          Value::borrowed(g->entity_id(n.vertex))});
     }
     return emit(*g, std::move(r));
 }
@@ -327,14 +326,14 @@ int run_path() {
     r.columns = {"hop", "from", "relation", "to", "doc"};
     auto p = shortest_path(*g, *a, *b);
     if (!p) {
-        std::cerr << "kgmill: no path between " << g->entities()[*a].name << " and " << g->entities()[*b].name << '\n';
+        std::cerr << "kgmill: no path between " << g->entity_name(*a) << " and " << g->entity_name(*b) << '\n';
         return emit(*g, std::move(r));
     }
     for (std::size_t i = 0; i < p->rels.size(); ++i) {
         const Provenance* first = g->first_evidence(p->rels[i]);
-        r.rows.push_back({Value::integer(static_cast<std::int64_t>(i + 1)), Value::borrowed(g->entities()[p->nodes[i]].name),
+        r.rows.push_back({Value::integer(static_cast<std::int64_t>(i + 1)), Value::borrowed(g->entity_name(p->nodes[i])),
                           Value::string(arrow(*g, p->rels[i], p->nodes[i])),
-                          Value::borrowed(g->entities()[p->nodes[i + 1]].name),
+                          Value::borrowed(g->entity_name(p->nodes[i + 1])),
                           first ? Value::borrowed(first->doc) : Value()});
     }
     return emit(*g, std::move(r));

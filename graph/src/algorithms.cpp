@@ -12,6 +12,7 @@
 #include <cassert>
 #include <cmath>
 #include <deque>
+#include <unordered_map>
 #include <map>
 #include <numeric>
 #include <random>
@@ -80,22 +81,19 @@ std::vector<Neighbor> neighbors(const KnowledgeGraph& g, VertexId start, int hop
     std::vector<int> dist(g.vertex_count(), -1);
     dist[start] = 0;
     std::deque<VertexId> queue{start};
-    const auto& rels = g.relations();
     while (!queue.empty()) {
         VertexId v = queue.front();
         queue.pop_front();
         if (dist[v] >= hops) continue;
-        auto visit = [&](std::uint32_t ri) {
-            const Relation& r = rels[ri];
-            if (type_mask && !(type_mask >> static_cast<int>(r.type) & 1u)) return;
-            VertexId w = r.source == v ? r.target : r.source;
-            if (dist[w] >= 0) return;
+        // incidences list out-relations then in-relations, each in relation order
+        for (const Incidence& x : g.incidences(v)) {
+            if (type_mask && !(type_mask >> x.type & 1u)) continue;
+            const VertexId w = x.other;
+            if (dist[w] >= 0) continue;
             dist[w] = dist[v] + 1;
-            out.push_back({w, dist[w], ri, v});
+            out.push_back({w, dist[w], x.rel, v});
             queue.push_back(w);
-        };
-        for (std::uint32_t ri : g.out_relations(v)) visit(ri);
-        for (std::uint32_t ri : g.in_relations(v)) visit(ri);
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
         return a.hops != b.hops ? a.hops < b.hops : a.vertex < b.vertex;
@@ -106,28 +104,40 @@ std::vector<Neighbor> neighbors(const KnowledgeGraph& g, VertexId start, int hop
 std::optional<GraphPath> shortest_path(const KnowledgeGraph& g, VertexId from, VertexId to) {
     if (from >= g.vertex_count() || to >= g.vertex_count()) return std::nullopt;
     if (from == to) return GraphPath{{from}, {}};
-    std::vector<Pair> pairs = undirected_pairs(g);
-    UGraph ug = undirected_view(g, pairs);
+    // Breadth-first over the undirected view without building it: a vertex's neighbours are
+    // met by ascending id, each through the lowest relation joining the two — the order of
+    // the undirected view the other algorithms use — so among equal paths the one through
+    // lower ids wins. Reads only the incidences of the vertices it reaches.
     constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-    std::vector<std::uint32_t> pred_edge(g.vertex_count(), kNone);
-    std::vector<VertexId> pred(g.vertex_count());
-    struct Recorder : boost::default_bfs_visitor {
-        std::vector<std::uint32_t>* pe;
-        std::vector<VertexId>* pv;
-        void tree_edge(UGraph::edge_descriptor e, const UGraph& gr) const {
-            VertexId t = static_cast<VertexId>(boost::target(e, gr));
-            (*pe)[t] = boost::get(boost::edge_index, gr, e);
-            (*pv)[t] = static_cast<VertexId>(boost::source(e, gr));
+    std::unordered_map<VertexId, std::pair<VertexId, std::uint32_t>> pred;  // reached → (previous, relation)
+    pred.emplace(from, std::pair{from, kNone});
+    std::deque<VertexId> queue{from};
+    std::vector<std::pair<VertexId, std::uint32_t>> next;
+    bool found = false;
+    while (!queue.empty() && !found) {
+        const VertexId v = queue.front();
+        queue.pop_front();
+        next.clear();
+        for (const Incidence& x : g.incidences(v))
+            if (x.other != v) next.emplace_back(x.other, x.rel);
+        std::sort(next.begin(), next.end());
+        for (std::size_t i = 0; i < next.size(); ++i) {
+            if (i > 0 && next[i].first == next[i - 1].first) continue;  // the lowest relation of the pair
+            if (!pred.emplace(next[i].first, std::pair{v, next[i].second}).second) continue;
+            if (next[i].first == to) {
+                found = true;
+                break;
+            }
+            queue.push_back(next[i].first);
         }
-    } rec;
-    rec.pe = &pred_edge;
-    rec.pv = &pred;
-    boost::breadth_first_search(ug, from, boost::visitor(rec));
-    if (pred_edge[to] == kNone) return std::nullopt;
+    }
+    if (!found) return std::nullopt;
     GraphPath p;
-    for (VertexId v = to; v != from; v = pred[v]) {
+    for (VertexId v = to; v != from;) {
+        const auto& [prev, rel] = pred.at(v);
         p.nodes.push_back(v);
-        p.rels.push_back(pairs[pred_edge[v]].first_rel);
+        p.rels.push_back(rel);
+        v = prev;
     }
     p.nodes.push_back(from);
     std::reverse(p.nodes.begin(), p.nodes.end());

@@ -4,6 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <numeric>
+#include <map>
+#include <random>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
 
 #include "graph/query/tiny_kg.hpp"
 #include "kgmill/graph/algorithms.hpp"
@@ -92,4 +97,68 @@ TEST_CASE("neighbors and shortest_path", "[graph][algorithms]") {
     CHECK(p->nodes.front() == id("hust"));
     CHECK(p->nodes.back() == id("tsinghua"));
     CHECK_FALSE(shortest_path(tiny_kg(), id("vlute"), id("vnu")));
+}
+
+namespace {
+
+/// The reference: Boost's breadth_first_search over the undirected view (one edge per joined
+/// pair, added in (u, v) order, carrying the pair's lowest relation).
+std::optional<GraphPath> boost_path(const KnowledgeGraph& g, VertexId from, VertexId to) {
+    if (from == to) return GraphPath{{from}, {}};
+    std::map<std::pair<VertexId, VertexId>, std::uint32_t> pairs;
+    for (std::uint32_t i = 0; i < g.edge_count(); ++i) {
+        const VertexId a = std::min(g.relation_source(i), g.relation_target(i));
+        const VertexId b = std::max(g.relation_source(i), g.relation_target(i));
+        if (a != b) pairs.try_emplace({a, b}, i);
+    }
+    using U = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                    boost::property<boost::edge_index_t, std::uint32_t>>;
+    U ug(g.vertex_count());
+    for (const auto& [k, rel] : pairs) boost::add_edge(k.first, k.second, rel, ug);
+    std::vector<std::optional<std::pair<VertexId, std::uint32_t>>> pred(g.vertex_count());
+    struct Rec : boost::default_bfs_visitor {
+        decltype(pred)* p;
+        void tree_edge(U::edge_descriptor e, const U& gr) const {
+            (*p)[boost::target(e, gr)] = std::pair{static_cast<VertexId>(boost::source(e, gr)), boost::get(boost::edge_index, gr, e)};
+        }
+    } rec;
+    rec.p = &pred;
+    boost::breadth_first_search(ug, from, boost::visitor(rec));
+    if (!pred[to]) return std::nullopt;
+    GraphPath path;
+    for (VertexId v = to; v != from; v = pred[v]->first) {
+        path.nodes.insert(path.nodes.begin(), v);
+        path.rels.insert(path.rels.begin(), pred[v]->second);
+    }
+    path.nodes.insert(path.nodes.begin(), from);
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("shortest_path is Boost's breadth-first path on the undirected view, ties to lower ids", "[graph][algorithms]") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 20; ++round) {
+        const int n = 30 + round;
+        std::vector<Entity> ents(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) ents[static_cast<std::size_t>(i)].id = "e" + std::to_string(100 + i);
+        std::vector<Relation> rels;
+        for (int k = 0; k < n + round * 2; ++k) {  // sparse: some vertices unreachable; parallel edges, loops
+            Relation r;
+            r.source = static_cast<VertexId>(rng() % static_cast<unsigned>(n));
+            r.target = static_cast<VertexId>(rng() % static_cast<unsigned>(n));
+            r.type = static_cast<RelationType>(rng() % kRelationTypeCount);
+            r.properties = {{"date", std::to_string(k)}};
+            rels.push_back(r);
+        }
+        const KnowledgeGraph g(std::move(ents), std::move(rels));
+        for (VertexId a = 0; a < g.vertex_count(); a += 3)
+            for (VertexId b = 0; b < g.vertex_count(); b += 2) {
+                auto mine = shortest_path(g, a, b), ref = boost_path(g, a, b);
+                REQUIRE(mine.has_value() == ref.has_value());
+                if (!mine) continue;
+                CHECK(mine->nodes == ref->nodes);
+                CHECK(mine->rels == ref->rels);
+            }
+    }
 }
