@@ -5,10 +5,13 @@
 #include <iterator>
 #include <fstream>
 #include <iostream>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "common.hpp"
+#include "kgmill/core/parallel.hpp"
 #include "kgmill/core/triples_json.hpp"
 #include "kgmill/exporters/export.hpp"
 #include "kgmill/exporters/render.hpp"
@@ -171,43 +174,64 @@ int run_build(const BuildOptions& o) {
     ropts.known_ids = std::move(known_ids.value());
     std::vector<std::pair<std::string, std::string>> ends;
     KnowledgeGraph g = build_graph(triples.value(), ctx->aliases, ropts, &ends);
-    if (Status st = (*store)->save_graph(g); !st) {
-        print_error(st.error());
-        return kExitError;
-    }
     ExportOptions eo;
     if (!o.base_iri.empty()) eo.base_iri = o.base_iri;
+    std::mutex say_mutex;  // the writers below run on several threads: one line at a time
+    auto say = [&](const std::string& line) {
+        std::lock_guard<std::mutex> lock(say_mutex);
+        std::cerr << line << '\n';
+    };
     // What the diagrams' node cap left out ("showing 150 of 2,340 nodes: …"), as render says it.
     if (!o.run.quiet)
-        eo.on_render_report = [](std::string_view format, const RenderReport& r) {
-            if (!r.note.empty()) std::cerr << "kgmill: build: graph." << format << ": " << r.note << '\n';
+        eo.on_render_report = [&](std::string_view format, const RenderReport& r) {
+            if (!r.note.empty()) say("kgmill: build: graph." + std::string(format) + ": " + r.note);
         };
-    for (const auto& f : formats) {
+    // Saving the graph and writing each export only read the graph: they run side by side on
+    // the build's threads, slowest first (the diagrams; Graphviz itself is used by one at a time).
+    std::vector<std::function<Status()>> writers;
+    auto add_export = [&](const std::string& f) {
         if (f == "jsonl") {
-            std::vector<Triple> canon = std::move(triples.value());
-            apply_canonical_names(canon, g, ends);
-            if (Status st = write_triples(canon, (fs::path(o.out) / "triples.jsonl").string()); !st) {
-                print_error(st.error());
-                return kExitError;
-            }
-            continue;
+            writers.push_back([&] {
+                std::vector<Triple> canon = std::move(triples.value());
+                apply_canonical_names(canon, g, ends);
+                return write_triples(canon, (fs::path(o.out) / "triples.jsonl").string());
+            });
+            return;
         }
         std::string file;
         for (const auto& ef : export_formats())
             if (ef.name == f) file = ef.default_file;
-        if (f == "html") {
-            // The page inlines the viewer's files; without them the other outputs still count.
-            if (auto web = find_html_assets(); !web) {
-                std::cerr << "kgmill: build: warning: " << file << " not written: " << web.error().message
-                          << '\n';
-                continue;
+        writers.push_back([&, f, file]() -> Status {
+            if (f == "html") {
+                // The page inlines the viewer's files; without them the other outputs still count.
+                if (auto web = find_html_assets(); !web) {
+                    say("kgmill: build: warning: " + file + " not written: " + web.error().message);
+                    return {};
+                }
             }
-        }
-        if (Status st = export_graph(g, f, (fs::path(o.out) / file).string(), eo); !st) {
-            print_error(st.error());
-            return kExitError;
-        }
-    }
+            return export_graph(g, f, (fs::path(o.out) / file).string(), eo);
+        });
+    };
+    auto wanted = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+    if (wanted("html")) add_export("html");
+    writers.push_back([&] { return (*store)->save_graph(g); });
+    for (const char* f : {"jsonl"})
+        if (wanted(f)) add_export(f);
+    for (const auto& f : formats)
+        if (f != "html" && f != "jsonl" && f != "svg") add_export(f);
+    if (wanted("svg")) add_export("svg");
+    std::vector<Status> written(writers.size());
+    const unsigned threads = o.run.threads ? o.run.threads : hardware_threads();
+    bool write_failed = false;
+    ordered_parallel_for(
+        writers.size(), threads, writers.size(), [&](std::size_t i) { written[i] = writers[i](); },
+        [&](std::size_t i) {
+            if (written[i]) return;
+            std::lock_guard<std::mutex> lock(say_mutex);
+            print_error(written[i].error());
+            write_failed = true;
+        });
+    if (write_failed) return kExitError;
     if (!o.run.quiet)
         std::cerr << "kgmill: " << added << " documents added, " << unchanged << " unchanged, " << failed
                   << " skipped; graph: " << g.vertex_count() << " entities, " << g.edge_count()
