@@ -360,12 +360,11 @@ int run_rank() {
     r.columns = {"rank", "name", "type", g_opts.by};
     std::size_t i = 0;
     for (VertexId v : top_vertices(scores, g_opts.top)) {
-        const Entity& e = g->entities()[v];
         // six decimals are plenty to rank by and keep the table narrow
         Value score = g_opts.by == "degree" ? Value::integer(static_cast<std::int64_t>(scores[v]))
                                             : Value::real(std::round(scores[v] * 1e6) / 1e6);
-        r.rows.push_back({Value::integer(static_cast<std::int64_t>(++i)), Value::borrowed(e.name),
-                          Value::borrowed(entity_type_name(e.type)), score});
+        r.rows.push_back({Value::integer(static_cast<std::int64_t>(++i)), Value::borrowed(g->entity_name(v)),
+                          Value::borrowed(entity_type_name(g->entity_type(v))), score});
     }
     return emit(*g, std::move(r));
 }

@@ -34,9 +34,9 @@ struct Pair {
 
 std::vector<Pair> undirected_pairs(const KnowledgeGraph& g) {
     std::map<std::pair<VertexId, VertexId>, Pair> pairs;
-    const auto& rels = g.relations();
-    for (std::uint32_t i = 0; i < rels.size(); ++i) {
-        VertexId a = std::min(rels[i].source, rels[i].target), b = std::max(rels[i].source, rels[i].target);
+    for (std::uint32_t i = 0; i < g.edge_count(); ++i) {
+        const VertexId s = g.relation_source(i), t = g.relation_target(i);
+        const VertexId a = std::min(s, t), b = std::max(s, t);
         if (a == b) continue;
         auto [it, fresh] = pairs.try_emplace({a, b}, Pair{a, b, 0.0, i});
         (void)fresh;
@@ -187,9 +187,10 @@ void PageRank::run() {
     }
     // directed view: arcs deduplicated per source
     std::vector<std::vector<VertexId>> out(n);
-    for (const Relation& r : g_.relations()) {
-        out[r.source].push_back(r.target);
-        if (r.symmetric()) out[r.target].push_back(r.source);
+    for (std::uint32_t r = 0; r < g_.edge_count(); ++r) {
+        const VertexId s = g_.relation_source(r), t = g_.relation_target(r);
+        out[s].push_back(t);
+        if (g_.relation_symmetric(r)) out[t].push_back(s);
     }
     std::vector<std::vector<VertexId>> in(n);
     for (VertexId v = 0; v < n; ++v) {
