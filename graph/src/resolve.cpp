@@ -6,6 +6,9 @@
 #include <set>
 #include <unordered_map>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "kgmill/core/unicode.hpp"
 #include "kgmill/graph/countries.hpp"
 
@@ -108,6 +111,29 @@ struct Mention {
     bool acronym;
     std::vector<std::string> spellings;  // every other spelling with the same key
 };
+
+/// True when the text has cased letters and none of them is lower case ("ĐẠI HỌC TRƯỜNG SƠN",
+/// "UNIVERSITY OF X"): a headline or letterhead spelling, not the one to show.
+bool shouting(std::string_view s) {
+    bool upper = false;
+    for (std::int32_t i = 0, n = static_cast<std::int32_t>(s.size()); i < n;) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, n, c);
+        if (c < 0) return false;
+        if (u_islower(c)) return false;
+        if (u_isupper(c) || u_istitle(c)) upper = true;
+    }
+    return upper;
+}
+
+/// The spelling of a mention to show: the first seen, unless it is all capitals and another
+/// spelling is not (acronyms are all capitals by nature and never get here as names to show).
+const std::string& display_name(const Mention& m) {
+    if (m.acronym || !shouting(m.name)) return m.name;
+    for (const auto& sp : m.spellings)
+        if (!shouting(sp)) return sp;
+    return m.name;
+}
 
 // Collects mentions, unites them, and picks canonical names.
 class Resolver {
@@ -296,9 +322,9 @@ Resolved resolve_entities(Resolver& r, const std::map<std::string, std::string>&
             for (auto n : c.nodes)
                 if (!ms[n].acronym && r.counts()[n] > best_count) {
                     best_count = r.counts()[n];
-                    name = ms[n].name;
+                    name = display_name(ms[n]);
                 }
-            if (name.empty()) name = ms[c.nodes.front()].name;
+            if (name.empty()) name = display_name(ms[c.nodes.front()]);
         }
         e.name = name;
         std::set<std::string> aliases;

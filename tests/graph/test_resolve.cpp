@@ -123,3 +123,29 @@ TEST_CASE("country names in English and Vietnamese", "[graph][countries]") {
     CHECK(country_code("Trung Quốc") == "CN");
     CHECK(country_code("Hanoi").empty());
 }
+
+TEST_CASE("a headline's all-capitals spelling is not shown as the name when another spelling exists", "[graph][resolve]") {
+    std::vector<Triple> ts = {
+        make("ĐẠI HỌC LAM SƠN", EntityType::kUniversity, RelationType::kSignedAgreementWith, "Orvane Institute",
+             EntityType::kUniversity, "a.txt", 0),
+        make("Đại học Lam Sơn", EntityType::kUniversity, RelationType::kVisited, "Orvane Institute",
+             EntityType::kUniversity, "a.txt", 40),
+        make("BAN QUỐC TẾ", EntityType::kUnit, RelationType::kPartOf, "Đại học Lam Sơn", EntityType::kUniversity,
+             "a.txt", 80),
+        make("MIT", EntityType::kUniversity, RelationType::kCooperatesWith, "Orvane Institute", EntityType::kUniversity,
+             "b.txt", 0),
+    };
+    AliasTable none;
+    KnowledgeGraph g = build_graph(ts, none);
+    auto ls = g.find_by_name("Dai hoc Lam Son");
+    REQUIRE(ls.size() == 1);
+    CHECK(g.entities()[ls[0]].name == "Đại học Lam Sơn");
+    CHECK(g.entities()[ls[0]].aliases == std::vector<std::string>{"ĐẠI HỌC LAM SƠN"});
+    CHECK(g.entities()[ls[0]].id == "dai-hoc-lam-son");  // ids come from the first spelling, as before
+    auto unit = g.find_by_name("Ban Quoc Te");  // no other spelling: kept as written
+    REQUIRE(unit.size() == 1);
+    CHECK(g.entities()[unit[0]].name == "BAN QUỐC TẾ");
+    auto mit = g.find_by_name("MIT");  // acronyms are capitals by nature
+    REQUIRE(mit.size() == 1);
+    CHECK(g.entities()[mit[0]].name == "MIT");
+}
