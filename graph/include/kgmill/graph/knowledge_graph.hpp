@@ -6,6 +6,9 @@
 //   for (const Relation& r : g.relations()) ...   // sorted by (source id, type, target id)
 //
 // Vertices are dense indices into entities(); the Boost view is in boost_view.hpp.
+// A graph loaded from a store reads its columns from the store's memory-mapped image: code
+// that touches a few vertices uses the accessors (entity_name(v), relation_type(r),
+// incidences(v)); entities() / relations() build every struct on their first call.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -135,6 +138,7 @@ public:
     }
     /// The image behind an image-backed graph (null otherwise).
     const std::shared_ptr<const detail::GraphImage>& image() const { return image_; }
+    /// Relations touching a vertex (in + out; a self-loop counts twice).
     std::size_t degree(VertexId v) const { return static_cast<std::size_t>(first_[v + 1] - first_[v]); }
 
     /// The first evidence of a relation: evidence[0], or fetched from the evidence source
