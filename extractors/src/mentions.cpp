@@ -168,8 +168,9 @@ void MentionFinder::pass_roles() {
             std::size_t q = last_good + static_cast<std::size_t>(L);
             std::size_t e = q;
             if (vi_) {
+                // (a verb ends the remit: "phụ trách đối ngoại làm trưởng đoàn")
                 while (e < s1_ && e < q + 5 && T[e].is(kWord) && T[e].is(kLower) && !R.vi_connectors.match(T, s1_, e) &&
-                       !R.vi_name_tail_end.match(T, s1_, e))
+                       !R.vi_name_tail_end.match(T, s1_, e) && !(e > q && R.vi_break.match(T, s1_, e)))
                     ++e;
             } else {
                 while (e < s1_ && e < q + 5 && cap_word(e) && !head_at(e, s1_, nullptr) && !T[e].is(kAllCaps)) ++e;
