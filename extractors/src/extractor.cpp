@@ -100,6 +100,12 @@ private:
     std::vector<int> ctx_guest_people;  // the named members of the last visiting delegation
     int ctx_signer = -1;                // who signed agreements with partners named next
     std::string ctx_visit_date;
+    // visit episodes: a run of sentences about one delegation (a new guest or a new explicit visit
+    // to another host starts the next); members named anywhere in it visited each of its hosts
+    int visit_episode = 0;
+    struct EpisodeHost { int episode, guest, host, sentence; std::string date; };
+    std::vector<EpisodeHost> episode_hosts;
+    std::vector<std::pair<int, int>> episode_people;  // (episode, person)
     std::unordered_map<std::string, int> key_ent;  // match key → entity (after resolution)
     std::size_t refs_from = static_cast<std::size_t>(-1);  // first sentence of a references section
     std::vector<std::optional<std::vector<DateHit>>> date_cache;
@@ -123,6 +129,7 @@ private:
               const std::array<std::pair<int, int>, 8>& caps, const std::vector<int>& capbuf);
     void derived_event_fields();
     void derived_structure();
+    void delegation_members();
     int field_entity(const std::string& name, const std::string& alias);
     std::vector<Triple> build();
 
@@ -1051,6 +1058,16 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         }
         return v;
     };
+    // a slot filled only by anaphors ("the forum"): the anaphor was resolved by its type, which a
+    // rule's type coercion must not overturn
+    auto anaphoric = [&](int slot) {
+        if (slot < 0) return false;
+        auto [b, c] = caps[static_cast<std::size_t>(slot)];
+        if (c == 0) return false;
+        for (int k = b; k < b + c; ++k)
+            if (!ments[static_cast<std::size_t>(capbuf[static_cast<std::size_t>(k)])].anaphor) return false;
+        return true;
+    };
     auto has_group = [&](int slot) {
         if (slot < 0) return false;
         auto [b, c] = caps[static_cast<std::size_t>(slot)];
@@ -1123,8 +1140,9 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
         // (a fallback, which may yet give way to a specific rule, types no entity)
         if (!rule.fallback) {
             for (int e : S) if (!ents[static_cast<std::size_t>(e)].typed) { if (em.s_type) coerce[e] = *em.s_type; else if (hs) coerce[e] = *hs; }
-            for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
-            if (em.s_type) for (int e : S) coerce[e] = *em.s_type;
+            if (!anaphoric(em.o))
+                for (int e : O) if (!ents[static_cast<std::size_t>(e)].typed || em.o_type) { if (em.o_type) coerce[e] = *em.o_type; else if (ho) coerce[e] = *ho; }
+            if (em.s_type && !anaphoric(em.s)) for (int e : S) coerce[e] = *em.s_type;
         }
         std::vector<std::pair<int, int>> pairs;
         if (em.pairs) {
@@ -1165,8 +1183,48 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                 auto [g, h] = pairs.back();
                 const EntityType ht = final_type(h);
                 if (is_organization(ht) || ht == EntityType::kPlace || ht == EntityType::kCountry) {
-                    if (em.s_ctx != kCtxGuest && (org(g) || ctx_host != h)) ctx_guest = org(g) ? g : -1;
-                    if (ctx_host != h && em.s_ctx != kCtxGuest) ctx_guest_people.clear();
+                    const int old_guest = ctx_guest;
+                    bool cleared = false;
+                    // a person who visits in the name of an organisation the same sentence gives them a
+                    // position at ("Minister of X Y paid an official visit to …"): that organisation visits
+                    // too, and is the guest "the delegation" refers to later
+                    int person_org = -1;
+                    if (!org(g) && final_type(g) == EntityType::kPerson && em.s_ctx != kCtxGuest && !visit_ctx && !ents_of(em.s).empty() &&
+                        !ents_of(em.o).empty()) {
+                        for (const auto& c : cands)
+                            if (c.sentence == si && c.p == RelationType::kHoldsPosition && c.s == g && !c.planned &&
+                                c.o < kAgreementBase && org(c.o) && final_type(c.o) != EntityType::kUnit && c.o != h) {
+                                person_org = c.o;
+                                break;
+                            }
+                        if (person_org >= 0) {
+                            bool have = false;
+                            for (const auto& c : cands)
+                                if (c.sentence == si && c.p == RelationType::kVisited && c.s == person_org && c.o == h) have = true;
+                            if (!have) {
+                                Cand c;
+                                c.s = person_org;
+                                c.o = h;
+                                c.p = RelationType::kVisited;
+                                c.date = dated ? date : "";
+                                c.rule = &rule;
+                                c.sentence = si;
+                                c.confidence = rule.confidence * 0.9;
+                                cands.push_back(c);
+                            }
+                        }
+                    }
+                    const int g_org = person_org >= 0 ? person_org : g;
+                    if (em.s_ctx != kCtxGuest && (org(g_org) || ctx_host != h)) ctx_guest = org(g_org) ? g_org : -1;
+                    // a new host, or another organisation's delegation to the same host, starts a new set of members
+                    const bool new_guest = org(g_org) && g_org != old_guest;
+                    if ((ctx_host != h || new_guest) && em.s_ctx != kCtxGuest) { cleared = !ctx_guest_people.empty() || old_guest >= 0; ctx_guest_people.clear(); }
+                    if (ctx_guest != old_guest || cleared) ++visit_episode;
+                    if (person_org >= 0 && person_org == ctx_guest) episode_hosts.push_back({visit_episode, person_org, h, si, dated ? date : ""});
+                    for (const auto& [pg, ph] : pairs) {
+                        if (org(pg) && pg == ctx_guest) episode_hosts.push_back({visit_episode, pg, ph, si, dated ? date : ""});
+                        else if (final_type(pg) == EntityType::kPerson && ctx_guest >= 0) episode_people.push_back({visit_episode, pg});
+                    }
                     for (const auto& [pg, ph] : pairs)
                         if (ph == h && final_type(pg) == EntityType::kPerson &&
                             std::find(ctx_guest_people.begin(), ctx_guest_people.end(), pg) == ctx_guest_people.end())
@@ -1174,6 +1232,32 @@ void DocRun::emit(const Rule& rule, const LangRules& L, int si, const std::vecto
                     ctx_host = h;
                     ctx_visit_date = dated ? date : "";
                     if (org(g) && org(h)) ctx_pair = {g, h};
+                }
+            }
+        }
+        // a delegation that attends an event ("đoàn X … đã tham dự …", "a delegation from X attended …") is a
+        // visiting delegation: "the delegation" of the next sentences is X's
+        if (em.p == RelationType::kAttended && !planned && !pairs.empty() && !rule.fallback && em.s_ctx != kCtxGuest) {
+            static constexpr std::string_view kDelegationWords[] = {"đoàn", "Đoàn", "delegation", "Delegation", "delegations"};
+            bool delegation = false;
+            for (auto k = clause0; k < mt1 && !delegation; ++k) {
+                const auto w = text.substr(toks[k].b, toks[k].e - toks[k].b);
+                for (auto d : kDelegationWords) delegation = delegation || w == d;
+            }
+            if (delegation) {
+                auto org = [&](int e) { return is_organization(final_type(e)); };
+                for (int x : S) {
+                    // (a name of unknown type is not taken for the delegation's organisation)
+                    if (org(x) && ents[static_cast<std::size_t>(x)].typed && x != ctx_guest) {
+                        ctx_guest = x;
+                        ctx_guest_people.clear();
+                        ctx_host = -1;
+                        ++visit_episode;
+                    } else if (final_type(x) == EntityType::kPerson && ctx_guest >= 0 &&
+                               std::find(ctx_guest_people.begin(), ctx_guest_people.end(), x) == ctx_guest_people.end()) {
+                        ctx_guest_people.push_back(x);
+                        episode_people.push_back({visit_episode, x});
+                    }
                 }
             }
         }
@@ -1289,6 +1373,28 @@ void DocRun::derived_event_fields() {
             k += static_cast<std::uint32_t>(L) - 1;
         }
     }
+}
+
+// The members of a delegation visited every host of that delegation's visit, also the hosts
+// named before the members were ("Tham gia đoàn còn có …" at the end of a trip report).
+void DocRun::delegation_members() {
+    static const Rule kMembers = [] { Rule r; r.id = "delegation_members"; r.confidence = 0.6; return r; }();
+    std::set<std::pair<int, int>> have;
+    for (const auto& c : cands)
+        if (c.p == RelationType::kVisited && !c.planned) have.insert({c.s, c.o});
+    for (const auto& h : episode_hosts)
+        for (const auto& [ep, p] : episode_people) {
+            if (ep != h.episode || p == h.host || !have.insert({p, h.host}).second) continue;
+            Cand c;
+            c.s = p;
+            c.o = h.host;
+            c.p = RelationType::kVisited;
+            c.date = h.date;
+            c.rule = &kMembers;
+            c.sentence = h.sentence;
+            c.confidence = kMembers.confidence;
+            cands.push_back(c);
+        }
 }
 
 // Structure that the names themselves state: "KIT Graduate School of …" (the parent's acronym
@@ -1560,6 +1666,7 @@ std::vector<Triple> DocRun::run() {
     for (std::size_t si = 0; si < sents.size(); ++si) match_sentence(static_cast<int>(si));
     derived_event_fields();
     derived_structure();
+    delegation_members();
     return build();
 }
 

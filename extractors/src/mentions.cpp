@@ -168,8 +168,9 @@ void MentionFinder::pass_roles() {
             std::size_t q = last_good + static_cast<std::size_t>(L);
             std::size_t e = q;
             if (vi_) {
+                // (a verb ends the remit: "phụ trách đối ngoại làm trưởng đoàn")
                 while (e < s1_ && e < q + 5 && T[e].is(kWord) && T[e].is(kLower) && !R.vi_connectors.match(T, s1_, e) &&
-                       !R.vi_name_tail_end.match(T, s1_, e))
+                       !R.vi_name_tail_end.match(T, s1_, e) && !(e > q && R.vi_break.match(T, s1_, e)))
                     ++e;
             } else {
                 while (e < s1_ && e < q + 5 && cap_word(e) && !head_at(e, s1_, nullptr) && !T[e].is(kAllCaps)) ++e;
@@ -1286,6 +1287,11 @@ std::size_t MentionFinder::vi_name_end(std::size_t j, int caps) {
             continue;
         }
         if (t.is(kWord) && t.is(kLower)) {
+            // an ordinal ends an event's name: "Diễn đàn … lần thứ 4", "Hội nghị … lần thứ hai"
+            if (caps > 0 && tx(j) == "lần" && j + 2 < s1_ && tx(j + 1) == "thứ" && T[j + 2].is(kWord) && !T[j + 2].is(kPunct)) {
+                last = j + 3;
+                break;
+            }
             // a verb-like syllable that the name's capitals continue is part of a word ("Tổng hợp Hà Nội")
             if (prev_cap && vi_breaks(j) && !R.vi_stop.match(T, s1_, j) && !R.vi_connectors.match(T, s1_, j) && cap_word(j + 1) &&
                 !used(j + 1)) {
@@ -1347,6 +1353,16 @@ std::size_t MentionFinder::chunk_vi(std::size_t i) {
         if (he.type == EntityType::kEvent) {
             std::size_t k = j;
             if (k + 2 < s1_ && tx(k) == "lần" && tx(k + 1) == "thứ") k += 3;
+            // a lower-case qualifier before the topic: "Hội thảo khu vực về …", "Hội nghị thường niên về …"
+            for (int q = 0; q < 2 && k + 2 < s1_; ++q) {
+                static const char* const kQual[][2] = {{"khu", "vực"}, {"quốc", "tế"}, {"quốc", "gia"}, {"thường", "niên"},
+                                                      {"cấp", "cao"}, {"toàn", "quốc"}, {"chuyên", "đề"}};
+                bool hit = false;
+                for (const auto& qw : kQual)
+                    if (tx(k) == qw[0] && tx(k + 1) == qw[1]) { hit = true; break; }
+                if (!hit) break;
+                k += 2;
+            }
             if (k + 1 < s1_ && tx(k) == "về" && T[k + 1].is(kWord)) {
                 std::size_t e = k + 1;
                 while (e < s1_ && e < k + 16 && !used(e) &&
