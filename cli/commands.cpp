@@ -173,7 +173,13 @@ int run_build(const BuildOptions& o) {
     ResolveOptions ropts;
     ropts.known_ids = std::move(known_ids.value());
     std::vector<std::pair<std::string, std::string>> ends;
-    KnowledgeGraph g = build_graph(triples.value(), ctx->aliases, ropts, &ends);
+    // Without a triples.jsonl to write, the statements are done with once the graph holds their
+    // evidence: it takes their provenance instead of copying it, and they go before the store
+    // and the exports allocate theirs (peak memory follows the number of statements).
+    const bool keep_triples = std::find(formats.begin(), formats.end(), "jsonl") != formats.end();
+    KnowledgeGraph g = keep_triples ? build_graph(triples.value(), ctx->aliases, ropts, &ends)
+                                    : build_graph_consuming(triples.value(), ctx->aliases, ropts, &ends);
+    if (!keep_triples) std::vector<Triple>().swap(triples.value());
     ExportOptions eo;
     if (!o.base_iri.empty()) eo.base_iri = o.base_iri;
     std::mutex say_mutex;  // the writers below run on several threads: one line at a time

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <numeric>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -371,9 +372,13 @@ KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable&
     return build_graph(triples, aliases, opts, nullptr);
 }
 
-KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable& aliases,
-                           const ResolveOptions& opts,
-                           std::vector<std::pair<std::string, std::string>>* ends_out) {
+namespace {
+
+/// build_graph for const triples (evidence copied) and for triples it may consume (evidence
+/// moved: a graph of many statements then holds one copy of each sentence, not two).
+template <class Triples>
+KnowledgeGraph build_graph_from(Triples& triples, const AliasTable& aliases, const ResolveOptions& opts,
+                                std::vector<std::pair<std::string, std::string>>* ends_out) {
     Resolver r(aliases, opts.known_ids);
     std::vector<std::pair<std::size_t, std::size_t>> ends;
     ends.reserve(triples.size());
@@ -422,7 +427,8 @@ KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable&
             if (triples[i].property("status") != "planned") any_fact = true;
         for (auto i : idx) {
             const Triple& t = triples[i];
-            rel.evidence.push_back(t.provenance);
+            if constexpr (std::is_const_v<Triples>) rel.evidence.push_back(t.provenance);
+            else rel.evidence.push_back(std::move(triples[i].provenance));
             if (any_fact && t.property("status") == "planned") continue;
             for (const auto& [key, value] : t.properties) {
                 if (key == "status" && any_fact) continue;
@@ -447,6 +453,20 @@ KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable&
             res.entities[rel.source].country.empty())
             res.entities[rel.source].country = res.entities[rel.target].country;
     return KnowledgeGraph(std::move(res.entities), std::move(rels));
+}
+
+}  // namespace
+
+KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable& aliases,
+                           const ResolveOptions& opts,
+                           std::vector<std::pair<std::string, std::string>>* ends_out) {
+    return build_graph_from(triples, aliases, opts, ends_out);
+}
+
+KnowledgeGraph build_graph_consuming(std::vector<Triple>& triples, const AliasTable& aliases,
+                                     const ResolveOptions& opts,
+                                     std::vector<std::pair<std::string, std::string>>* ends_out) {
+    return build_graph_from(triples, aliases, opts, ends_out);
 }
 
 void apply_canonical_names(std::vector<Triple>& triples, const KnowledgeGraph& g,

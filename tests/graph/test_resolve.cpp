@@ -149,3 +149,46 @@ TEST_CASE("a headline's all-capitals spelling is not shown as the name when anot
     REQUIRE(mit.size() == 1);
     CHECK(g.entities()[mit[0]].name == "MIT");
 }
+
+TEST_CASE("build_graph_consuming gives the graph build_graph gives", "[graph][resolve]") {
+    std::vector<Triple> ts = {
+        make("Kestrel University", EntityType::kUniversity, RelationType::kSignedAgreementWith, "Orvane Institute",
+             EntityType::kUniversity, "a.txt", 0),
+        make("Orvane Institute", EntityType::kUniversity, RelationType::kSignedAgreementWith, "Kestrel University",
+             EntityType::kUniversity, "b.txt", 10),
+        make("KU", EntityType::kUniversity, RelationType::kMemberOf, "Coastal Network", EntityType::kNetwork, "a.txt", 30),
+        make("Kestrel University", EntityType::kUniversity, RelationType::kMemberOf, "Coastal Network",
+             EntityType::kNetwork, "c.txt", 5),
+    };
+    ts[1].properties = {{"date", "2025-03"}};
+    AliasTable none;
+    std::vector<std::pair<std::string, std::string>> ends_a, ends_b;
+    const KnowledgeGraph a = build_graph(ts, none, {}, &ends_a);
+    std::vector<Triple> consumed = ts;
+    const KnowledgeGraph b = build_graph_consuming(consumed, none, {}, &ends_b);
+    CHECK(ends_a == ends_b);
+    REQUIRE(a.vertex_count() == b.vertex_count());
+    REQUIRE(a.edge_count() == b.edge_count());
+    for (VertexId v = 0; v < a.vertex_count(); ++v) {
+        CHECK(a.entities()[v].id == b.entities()[v].id);
+        CHECK(a.entities()[v].name == b.entities()[v].name);
+        CHECK(a.entities()[v].aliases == b.entities()[v].aliases);
+    }
+    std::size_t evidence = 0;
+    for (std::uint32_t r = 0; r < a.edge_count(); ++r) {
+        const Relation &x = a.relations()[r], &y = b.relations()[r];
+        CHECK(x.source == y.source);
+        CHECK(x.target == y.target);
+        CHECK(x.type == y.type);
+        CHECK(x.properties == y.properties);
+        REQUIRE(x.evidence.size() == y.evidence.size());
+        for (std::size_t k = 0; k < x.evidence.size(); ++k) {
+            CHECK(x.evidence[k].doc == y.evidence[k].doc);
+            CHECK(x.evidence[k].sentence == y.evidence[k].sentence);
+            CHECK(x.evidence[k].start == y.evidence[k].start);
+            CHECK(x.evidence[k].extractor == y.evidence[k].extractor);
+        }
+        evidence += y.evidence.size();
+    }
+    CHECK(evidence == ts.size());  // every statement's evidence, moved once
+}

@@ -58,6 +58,12 @@ KnowledgeGraph build_graph(const std::vector<Triple>& triples, const AliasTable&
                            const ResolveOptions& opts,
                            std::vector<std::pair<std::string, std::string>>* ends);
 
+/// As above, moving each statement's provenance into the graph's evidence instead of copying
+/// it: afterwards the triples' provenance is unspecified (for a caller that is done with them).
+KnowledgeGraph build_graph_consuming(std::vector<Triple>& triples, const AliasTable& aliases,
+                                     const ResolveOptions& opts,
+                                     std::vector<std::pair<std::string, std::string>>* ends);
+
 /// Rewrites each end of `triples` to the canonical name, type and aliases of the entity
 /// it resolves to in `g` (the graph built from these triples with `ends`).
 void apply_canonical_names(std::vector<Triple>& triples, const KnowledgeGraph& g,
