@@ -26,7 +26,7 @@ for f in graph.gexf graph.ttl graph.nt graph.jsonld graph.dot; do
   [ -f "$out/$f" ] && echo "          $out/$f"
 done
 [ -d "$out/neo4j" ] && echo "Neo4j:    $out/neo4j/ (neo4j-admin import CSVs and load.cypher)"
-echo "Store:    $out/kg.sqlite"
+echo "Store:    $out/kg.sqlite (and kg.sqlite-graph, the graph image that queries memory-map)"
 echo
 echo "Diagrams (open them in a browser):"
 [ -f "$out/graph.svg" ] && echo "  $out/graph.svg     the graph (its 150 busiest entities), coloured by type, with a legend"
