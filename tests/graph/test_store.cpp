@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include <sqlite3.h>
 
@@ -206,6 +207,21 @@ TEST_CASE("load_graph maps the graph image file only when it is this store's ima
     }
     REQUIRE(fs::exists(file));
     fs::resize_file(file, fs::file_size(file) / 2);
+    same_graph(smaller_kg(), load_lazy(path), false);
+    // a damaged image file whose header is intact (a small image is checked byte for byte)
+    {
+        auto st = Store::open(path, Store::Mode::kReadWrite);
+        REQUIRE(st);
+        REQUIRE((*st)->save_graph(smaller_kg()));
+    }
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        REQUIRE(f);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(file) / 2));
+        const char junk[16] = {'\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f',
+                               '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'};
+        f.write(junk, sizeof junk);
+    }
     same_graph(smaller_kg(), load_lazy(path), false);
 }
 
