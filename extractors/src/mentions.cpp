@@ -177,13 +177,8 @@ void MentionFinder::pass_roles() {
             }
             if (e > q) last_good = e;
         }
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(i);
-        m.t1 = static_cast<std::uint32_t>(last_good);
-        m.b = T[i].b;
-        m.e = T[last_good - 1].e;
+        Mention m = at_span(i, last_good);
         m.role = true;
-        m.name = std::string(span(i, last_good));
         add(std::move(m));
         i = last_good - 1;
     }
@@ -280,11 +275,7 @@ void MentionFinder::pass_role_units() {
         if (head_at(k0, s1_, &h2)) continue;  // "Trưởng khoa Khoa X": the name has its own head
         std::size_t last = vi_name_end(k0, 0);
         if (last <= k0) continue;
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(k0);
-        m.t1 = static_cast<std::uint32_t>(last);
-        m.b = T[k0].b;
-        m.e = T[last - 1].e;
+        Mention m = at_span(k0, last);
         m.type = EntityType::kUnit;
         m.name = cap_ascii_first(span(hpos, hpos + hlen)) + " " + std::string(span(k0, last));
         std::size_t jj = last;
@@ -395,14 +386,19 @@ void MentionFinder::pass_lower_programs() {
     }
 }
 
-void MentionFinder::add_typed(std::size_t a, std::size_t e, EntityType type) {
+Mention MentionFinder::at_span(std::size_t a, std::size_t e) const {
     Mention m;
     m.t0 = static_cast<std::uint32_t>(a);
     m.t1 = static_cast<std::uint32_t>(e);
     m.b = T[a].b;
     m.e = T[e - 1].e;
-    m.type = type;
     m.name = std::string(span(a, e));
+    return m;
+}
+
+void MentionFinder::add_typed(std::size_t a, std::size_t e, EntityType type) {
+    Mention m = at_span(a, e);
+    m.type = type;
     add(std::move(m));
 }
 
@@ -414,14 +410,9 @@ void MentionFinder::pass_chunks() {
         // "the two institutions", "hai bên", "all three organisers": a group of organisations named earlier
         const int OL = R.organizer_anaphors.match(T, s1_, i);
         if (int L = OL > 0 ? OL : R.pair_anaphors.match(T, s1_, i); L > 0 && !any_used(i, i + static_cast<std::size_t>(L))) {
-            Mention m;
-            m.t0 = static_cast<std::uint32_t>(i);
-            m.t1 = static_cast<std::uint32_t>(i + static_cast<std::size_t>(L));
-            m.b = T[i].b;
-            m.e = T[i + static_cast<std::size_t>(L) - 1].e;
+            Mention m = at_span(i, i + static_cast<std::size_t>(L));
             m.group = true;
             m.organizers = OL > 0;
-            m.name = std::string(span(i, i + static_cast<std::size_t>(L)));
             add(std::move(m));
             i += static_cast<std::size_t>(L) - 1;
             continue;
@@ -496,11 +487,7 @@ std::size_t MentionFinder::lower_mention(std::size_t i) {
     int gl = R.gaz.longest(T, s1_, i, gp);
     if (gl > 0 && R.gaz_entries[static_cast<std::size_t>(gp)].type == EntityType::kField && !any_used(i, i + gl)) {
         const GazEntry& g = R.gaz_entries[static_cast<std::size_t>(gp)];
-        Mention m;
-        m.t0 = static_cast<std::uint32_t>(i);
-        m.t1 = static_cast<std::uint32_t>(i + gl);
-        m.b = T[i].b;
-        m.e = T[i + gl - 1].e;
+        Mention m = at_span(i, i + gl);
         m.type = EntityType::kField;
         m.name = g.name;
         std::string surf(span(i, i + gl));
@@ -659,16 +646,11 @@ std::size_t MentionFinder::vi_anaphor(std::size_t i) {
         // "Khoa học …" is a word, not the faculty
         if (!R.vi_stop.match(T, s1_, e)) return i;
     }
-    Mention m;
-    m.t0 = static_cast<std::uint32_t>(i);
-    m.t1 = static_cast<std::uint32_t>(e);
-    m.b = T[i].b;
-    m.e = T[e - 1].e;
+    Mention m = at_span(i, e);
     m.type = R.anaphor_types[static_cast<std::size_t>(ap)];
             m.head_group = R.anaphor_group[static_cast<std::size_t>(ap)];
     m.anaphor = true;
     m.head_lex = T[i].lex;
-    m.name = std::string(span(i, e));
     add(std::move(m));
     return e;
 }
@@ -676,11 +658,7 @@ std::size_t MentionFinder::vi_anaphor(std::size_t i) {
 // Builds a mention of the gazetteer entry gp over [i, j).
 void MentionFinder::add_gaz(std::size_t i, std::size_t j, std::int32_t gp) {
     const GazEntry& g = R.gaz_entries[static_cast<std::size_t>(gp)];
-    Mention m;
-    m.t0 = static_cast<std::uint32_t>(i);
-    m.t1 = static_cast<std::uint32_t>(j);
-    m.b = T[i].b;
-    m.e = T[j - 1].e;
+    Mention m = at_span(i, j);
     m.type = g.type;
     m.name = g.name;
     std::string surf(span(i, j));
@@ -1370,14 +1348,9 @@ std::size_t MentionFinder::chunk_vi(std::size_t i) {
                         (is_dash(e) && e + 1 < s1_ && cap_word(e + 1))))
                     ++e;
                 if (e > k + 1) {
-                    Mention m;
-                    m.t0 = static_cast<std::uint32_t>(i);
-                    m.t1 = static_cast<std::uint32_t>(e);
-                    m.b = T[i].b;
-                    m.e = T[e - 1].e;
+                    Mention m = at_span(i, e);
                     m.type = EntityType::kEvent;
                     m.head_lex = T[i].lex;
-                    m.name = std::string(span(i, e));
                     add(std::move(m));
                     return e;
                 }

@@ -42,6 +42,8 @@ private:
     bool vi_breaks(std::size_t k) const;
     std::size_t name_run(std::size_t k, std::size_t max_len) const;
     void add(Mention m);
+    /// A mention over tokens [a, e): their token and byte span, named by their text.
+    Mention at_span(std::size_t a, std::size_t e) const;
     /// A typed mention over tokens [a, e), named by their text.
     void add_typed(std::size_t a, std::size_t e, EntityType type);
     void add_gaz(std::size_t i, std::size_t j, std::int32_t gp);
