@@ -136,6 +136,11 @@ public:
         sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
         return *this;
     }
+    /// Without a copy: the bytes must outlive the step (strings the graph owns).
+    Stmt& bind_ref(int i, std::string_view s) {
+        sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+        return *this;
+    }
     Stmt& bind(int i, std::int64_t v) {
         sqlite3_bind_int64(st_, i, v);
         return *this;
@@ -150,10 +155,9 @@ public:
         return *this;
     }
     int step() { return sqlite3_step(st_); }
-    void reset() {
-        sqlite3_reset(st_);
-        sqlite3_clear_bindings(st_);
-    }
+    /// Ready for the next row. Bindings are kept: every statement binds all its parameters
+    /// before each step.
+    void reset() { sqlite3_reset(st_); }
     std::string text(int col) const {
         auto* p = sqlite3_column_text(st_, col);
         return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
@@ -421,19 +425,19 @@ Status Store::save_graph(const KnowledgeGraph& g) {
         Stmt ali(db, "INSERT OR IGNORE INTO aliases(entity,alias) VALUES(?,?)");
         Stmt mint(db, "INSERT OR IGNORE INTO minted_ids(key,id) VALUES(?,?)");
         for (const auto& e : g.entities()) {
-            ent.bind(1, e.id).bind(2, e.name).bind(3, entity_type_name(e.type)).bind(4, e.country);
+            ent.bind_ref(1, e.id).bind_ref(2, e.name).bind_ref(3, entity_type_name(e.type)).bind_ref(4, e.country);
             if (ent.step() != SQLITE_DONE) return fail("insert entity");
             ent.reset();
             std::string cls = is_organization(e.type) ? "-1" : std::to_string(static_cast<int>(e.type));
             auto mint_name = [&](const std::string& n) -> bool {
-                mint.bind(1, cls + ":" + match_key(n)).bind(2, e.id);
+                mint.bind(1, cls + ":" + match_key(n)).bind_ref(2, e.id);
                 bool ok = mint.step() == SQLITE_DONE;
                 mint.reset();
                 return ok;
             };
             if (!mint_name(e.name)) return fail("insert minted id");
             for (const auto& a : e.aliases) {
-                ali.bind(1, e.id).bind(2, a);
+                ali.bind_ref(1, e.id).bind_ref(2, a);
                 if (ali.step() != SQLITE_DONE) return fail("insert alias");
                 ali.reset();
                 if (!mint_name(a)) return fail("insert minted id");
@@ -445,16 +449,16 @@ Status Store::save_graph(const KnowledgeGraph& g) {
         Stmt prov(db, "INSERT INTO provenance(rid,seq,doc,sentence,start,\"end\",extractor,confidence) VALUES(?,?,?,?,?,?,?,?)");
         std::int64_t rid = 0;
         for (const auto& r : g.relations()) {
-            rel.bind(1, rid).bind(2, g.entities()[r.source].id).bind(3, g.entities()[r.target].id)
-                .bind(4, relation_type_name(r.type)).bind(5, detail::encode_properties(r.properties))
+            rel.bind(1, rid).bind_ref(2, g.entities()[r.source].id).bind_ref(3, g.entities()[r.target].id)
+                .bind_ref(4, relation_type_name(r.type)).bind(5, detail::encode_properties(r.properties))
                 .bind(6, static_cast<std::int64_t>(r.weight())).bind(7, static_cast<std::int64_t>(r.symmetric()));
             if (rel.step() != SQLITE_DONE) return fail("insert relation");
             rel.reset();
             std::int64_t seq = 0;
             for (const auto& p : r.evidence) {
-                prov.bind(1, rid).bind(2, seq++).bind(3, p.doc).bind(4, p.sentence)
+                prov.bind(1, rid).bind(2, seq++).bind_ref(3, p.doc).bind_ref(4, p.sentence)
                     .bind(5, static_cast<std::int64_t>(p.start)).bind(6, static_cast<std::int64_t>(p.end))
-                    .bind(7, p.extractor).bind(8, p.confidence);
+                    .bind_ref(7, p.extractor).bind(8, p.confidence);
                 if (prov.step() != SQLITE_DONE) return fail("insert provenance");
                 prov.reset();
             }
