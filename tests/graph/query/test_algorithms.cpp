@@ -141,7 +141,7 @@ TEST_CASE("shortest_path is Boost's breadth-first path on the undirected view, t
     for (int round = 0; round < 20; ++round) {
         const int n = 30 + round;
         std::vector<Entity> ents(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) ents[static_cast<std::size_t>(i)].id = "e" + std::to_string(100 + i);
+        for (int i = 0; i < n; ++i) ents[static_cast<std::size_t>(i)].id = std::to_string(100 + i);
         std::vector<Relation> rels;
         for (int k = 0; k < n + round * 2; ++k) {  // sparse: some vertices unreachable; parallel edges, loops
             Relation r;

@@ -75,24 +75,29 @@ std::uint32_t rel_type_bit(const std::string& name, const ast::Span& span) {
                     span.length);
 }
 
-BExpr property_equals(int slot, const std::string& key, NodeKey nk, RelKey rk, BExpr value, const ast::Span& span) {
-    BExpr var;
-    var.op = BOp::kSlot;
+/// An expression of `op` written at `span` (errors point there).
+BExpr expr_at(BOp op, const ast::Span& span) {
+    BExpr e;
+    e.op = op;
+    e.offset = span.offset;
+    e.length = span.length;
+    return e;
+}
+
+/// The pattern variable in `slot`, as written at `span`.
+BExpr slot_at(int slot, const ast::Span& span) {
+    BExpr var = expr_at(BOp::kSlot, span);
     var.slot = slot;
-    var.offset = span.offset;
-    var.length = span.length;
-    BExpr prop;
-    prop.op = BOp::kProperty;
+    return var;
+}
+
+BExpr property_equals(int slot, const std::string& key, NodeKey nk, RelKey rk, BExpr value, const ast::Span& span) {
+    BExpr prop = expr_at(BOp::kProperty, span);
     prop.key = key;
     prop.node_key = nk;
     prop.rel_key = rk;
-    prop.offset = span.offset;
-    prop.length = span.length;
-    prop.args.push_back(std::move(var));
-    BExpr eq;
-    eq.op = BOp::kEq;
-    eq.offset = span.offset;
-    eq.length = span.length;
+    prop.args.push_back(slot_at(slot, span));
+    BExpr eq = expr_at(BOp::kEq, span);
     eq.args.push_back(std::move(prop));
     eq.args.push_back(std::move(value));
     return eq;
@@ -100,16 +105,8 @@ BExpr property_equals(int slot, const std::string& key, NodeKey nk, RelKey rk, B
 
 /// (n $props): checked at run time, when the parameter's keys are known.
 BExpr properties_match(int slot, BExpr map, const ast::Span& span) {
-    BExpr var;
-    var.op = BOp::kSlot;
-    var.slot = slot;
-    var.offset = span.offset;
-    var.length = span.length;
-    BExpr b;
-    b.op = BOp::kPropertiesMatch;
-    b.offset = span.offset;
-    b.length = span.length;
-    b.args.push_back(std::move(var));
+    BExpr b = expr_at(BOp::kPropertiesMatch, span);
+    b.args.push_back(slot_at(slot, span));
     b.args.push_back(std::move(map));
     return b;
 }
