@@ -136,21 +136,21 @@ std::string GraphImage::encode(const KnowledgeGraph& g) {
         !string_column(w, Section::kCountryOffset, Section::kCountryHeap, n,
                        [&](std::size_t i) { return g.entity_country(vid(i)); }))
         return {};
-    {
-        // aliases as the store's table gives them back: sorted, without repeats
-        std::vector<std::uint32_t> first{0};
-        std::vector<std::string_view> all;
-        for (VertexId v = 0; v < n; ++v) {
-            std::vector<std::string_view> al = g.entity_aliases(v);
-            std::sort(al.begin(), al.end());
-            al.erase(std::unique(al.begin(), al.end()), al.end());
-            all.insert(all.end(), al.begin(), al.end());
-            first.push_back(static_cast<std::uint32_t>(all.size()));
-        }
-        w.array(Section::kAliasFirst, first);
-        if (!string_column(w, Section::kAliasOffset, Section::kAliasHeap, all.size(), [&](std::size_t i) { return all[i]; }))
-            return {};
+    // aliases as the store's table gives them back: sorted, without repeats (the name index
+    // below numbers them in this order)
+    std::vector<std::uint32_t> alias_first{0};
+    std::vector<std::string_view> all_aliases;
+    for (VertexId v = 0; v < n; ++v) {
+        std::vector<std::string_view> al = g.entity_aliases(v);
+        std::sort(al.begin(), al.end());
+        al.erase(std::unique(al.begin(), al.end()), al.end());
+        all_aliases.insert(all_aliases.end(), al.begin(), al.end());
+        alias_first.push_back(static_cast<std::uint32_t>(all_aliases.size()));
     }
+    w.array(Section::kAliasFirst, alias_first);
+    if (!string_column(w, Section::kAliasOffset, Section::kAliasHeap, all_aliases.size(),
+                       [&](std::size_t i) { return all_aliases[i]; }))
+        return {};
     {
         std::vector<std::uint32_t> src(m), dst(m), weight(m);
         std::vector<std::uint8_t> type(m), sym(m);
@@ -210,11 +210,8 @@ std::string GraphImage::encode(const KnowledgeGraph& g) {
         keys.reserve(n);
         for (VertexId v = 0; v < n; ++v) {
             keys.push_back({name_key_hash(match_key(g.entity_name(v))), v, 0});
-            std::uint32_t i = 0;
-            std::vector<std::string_view> al = g.entity_aliases(v);
-            std::sort(al.begin(), al.end());
-            al.erase(std::unique(al.begin(), al.end()), al.end());
-            for (std::string_view a : al) keys.push_back({name_key_hash(match_key(a)), v, ++i});
+            for (std::uint32_t k = alias_first[v]; k < alias_first[v + 1]; ++k)
+                keys.push_back({name_key_hash(match_key(all_aliases[k])), v, k - alias_first[v] + 1});
         }
         std::sort(keys.begin(), keys.end(), [](const NameKey& a, const NameKey& b) {
             return a.hash != b.hash ? a.hash < b.hash : a.vertex != b.vertex ? a.vertex < b.vertex : a.alias < b.alias;

@@ -106,7 +106,6 @@ QueryEngine::QueryEngine(const KnowledgeGraph& graph, QueryOptions options)
     for (const std::string& k : graph.relation_property_keys())
         if (rel_key(k) == RelKey::kUnknown) indexes_->schema.extra_rel_keys.insert(k);
     indexes_->schema.max_var_length = options.max_var_length;
-    indexes_->adj.g = &graph;
 }
 
 QueryEngine::~QueryEngine() = default;

@@ -23,7 +23,6 @@ namespace kgmill::query {
 
 /// Built once per engine (graph/src/query/engine.cpp).
 struct EngineIndexes {
-    Adjacency adj;  ///< what traversals read
     Schema schema;
 };
 

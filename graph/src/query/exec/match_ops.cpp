@@ -172,7 +172,7 @@ void Expand::emit(Row& row, const Step& st) {
 void Expand::push(Row& row) {
     const Value& fv = row[s_.from];
     if (fv.kind() != Value::Kind::kNode) return;
-    for_each_step(ctx->idx.adj, fv.as_node(), s_.dir, s_.type_mask, [&](const Step& st) {
+    for_each_step(ctx->g, fv.as_node(), s_.dir, s_.type_mask, [&](const Step& st) {
         if (stopped()) return false;
         emit(row, st);
         return true;

@@ -128,7 +128,7 @@ void ShortestPath::push(Row& row) {
             bool met = false;
             VertexId meet = 0;
             for (VertexId v : frontier) {
-                for_each_step(ctx->idx.adj, v, dir, s_.type_mask, [&](const Step& st) {
+                for_each_step(ctx->g, v, dir, s_.type_mask, [&](const Step& st) {
                     const std::uint32_t ri = st.rel;
                     const VertexId w = st.other;
                     if (!props.empty() && !rel_ok(ri)) return true;
@@ -177,7 +177,7 @@ void ShortestPath::push(Row& row) {
         ++depth;
         nextf.clear();
         for (VertexId v : frontier) {
-            for_each_step(ctx->idx.adj, v, s_.dir, s_.type_mask, [&](const Step& st) {
+            for_each_step(ctx->g, v, s_.dir, s_.type_mask, [&](const Step& st) {
                 const std::uint32_t ri = st.rel;
                 const VertexId w = st.other;
                 if (!rel_ok(ri)) return true;

@@ -19,20 +19,14 @@ inline Dir reverse(Dir d) { return d == Dir::kOut ? Dir::kIn : d == Dir::kIn ? D
 /// One relation seen from one of its ends (the graph's own adjacency entry).
 using Step = Incidence;
 
-/// What traversals read: the graph's incidences (an image-backed graph has them in its
-/// image; a graph built in memory builds them on first use).
-struct Adjacency {
-    const KnowledgeGraph* g = nullptr;
-};
-
 /// Calls f(step) for each step from `v` in direction `dir` whose type is in `type_mask`; f
 /// returns false to stop early. Returns false when stopped.
 ///   out:  every out-relation; an in-relation when symmetric (not a self-loop, met already)
 ///   in:   every in-relation; an out-relation when symmetric (not a self-loop)
 ///   both: every out-relation; every in-relation but self-loops
 template <class F>
-bool for_each_step(const Adjacency& adj, VertexId v, Dir dir, std::uint32_t type_mask, F&& f) {
-    const std::span<const Step> steps = adj.g->incidences(v);
+bool for_each_step(const KnowledgeGraph& g, VertexId v, Dir dir, std::uint32_t type_mask, F&& f) {
+    const std::span<const Step> steps = g.incidences(v);
     for (const Step* s = steps.data(), *end = steps.data() + steps.size(); s != end; ++s) {
         if (!(type_mask >> s->type & 1u)) continue;
         const bool out = s->flags & Step::kOut;

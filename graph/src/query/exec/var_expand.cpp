@@ -69,7 +69,7 @@ void VarExpand::push(Row& row) {
         Frame& f = frames_[depth];
         f.steps.clear();
         f.pos = 0;
-        for_each_step(ctx->idx.adj, v, s_.dir, s_.type_mask, [&](const Step& st) {
+        for_each_step(ctx->g, v, s_.dir, s_.type_mask, [&](const Step& st) {
             f.steps.emplace_back(st.rel, st.other);
             return true;
         });
